@@ -1,0 +1,15 @@
+//! The pure domain core: data types, validation, the stored document format
+//! and its migrations. It does no IO and never reads the clock or a random
+//! source: callers pass `now` and fresh ids in, so every rule is testable
+//! natively with `cargo test`.
+
+pub mod document;
+pub mod profile;
+pub mod record;
+pub mod storage_key;
+pub mod validate;
+
+pub use document::{decode, encode, DecodeError, Document, FORMAT, SCHEMA_VERSION};
+pub use profile::{Profile, ProfileField, ProfileForm};
+pub use record::{Meta, RecordId};
+pub use validate::{FieldError, SafeUrl, UrlPolicy};

@@ -1,0 +1,131 @@
+//! The app root: opens storage once, then shows either the workspace (the
+//! shell with its pages), the recovery screen for unreadable data, or a
+//! notice that the browser allows no storage.
+//!
+//! The workspace owns the one save effect: it tracks only the persisted
+//! [`Document`] and writes it through the storage [`Writer`] after every
+//! change (never on start-up, so opening the app writes nothing).
+
+use crate::domain::Document;
+use crate::routes::Route;
+use crate::storage::{self, Opened, Unreadable, Writer};
+use crate::ui::components::{Nav, Recovery, SaveBanner};
+use crate::ui::pages::Page;
+use crate::ui::platform::{focus_element, new_id, now};
+use crate::ui::router::use_hash_route;
+use crate::ui::state::{Doc, SaveState, SaveStatus};
+use leptos::prelude::*;
+
+#[derive(Clone)]
+enum Stage {
+    Unavailable(String),
+    Recovery(std::sync::Arc<Unreadable>),
+    Working(Document, Writer),
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let first = match storage::open(&storage::key_for_this_page()) {
+        Err(e) => Stage::Unavailable(e.to_string()),
+        Ok(Opened::Empty(writer)) => Stage::Working(Document::new(now(), new_id()), writer),
+        Ok(Opened::Ready(doc, writer)) => Stage::Working(doc, writer),
+        Ok(Opened::Unreadable(u)) => Stage::Recovery(std::sync::Arc::new(u)),
+    };
+    let stage = RwSignal::new(first);
+    let (fresh_error, set_fresh_error) = signal(None::<String>);
+
+    move || match stage.get() {
+        Stage::Working(doc, writer) => view! { <Workspace doc=doc writer=writer /> }.into_any(),
+        Stage::Unavailable(message) => view! {
+            <main id="main" class="recovery" tabindex="-1">
+                <h1>"Microfolio cannot keep data in this browser"</h1>
+                <p class="lead">{message}</p>
+            </main>
+        }
+        .into_any(),
+        Stage::Recovery(unreadable) => {
+            let on_start_fresh = {
+                let unreadable = unreadable.clone();
+                Callback::new(move |()| {
+                    let writer = unreadable.start_fresh();
+                    let doc = Document::new(now(), new_id());
+                    match writer.save(&doc) {
+                        Ok(()) => stage.set(Stage::Working(doc, writer)),
+                        Err(e) => set_fresh_error.set(Some(e.to_string())),
+                    }
+                })
+            };
+            view! {
+                <Recovery
+                    error=unreadable.error().clone()
+                    raw=unreadable.raw().to_owned()
+                    on_start_fresh=on_start_fresh
+                />
+                {move || fresh_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The app proper: provides the document and save status, saves every
+/// change, and lays out the shell around the current page.
+#[component]
+fn Workspace(doc: Document, writer: Writer) -> impl IntoView {
+    let doc = RwSignal::new(doc);
+    let status = RwSignal::new(SaveState::Idle);
+    provide_context(Doc(doc));
+    provide_context(SaveStatus(status));
+    provide_context(writer.clone());
+
+    // The one save effect. It skips its first run (start-up writes nothing).
+    Effect::new(move |ran: Option<()>| {
+        doc.with(|d| {
+            if ran.is_some() {
+                status.set(match writer.save(d) {
+                    Ok(()) => SaveState::Saved,
+                    Err(e) => SaveState::Failed(e),
+                });
+            }
+        });
+    });
+
+    let route = use_hash_route();
+    // Each view gets its own page title, and focus moves to its heading so a
+    // screen reader announces the new view.
+    Effect::new(move |prev: Option<Route>| {
+        let current = route.get();
+        document().set_title(&format!("{} · Microfolio", current.title()));
+        if prev.is_some() {
+            focus_element("page-heading");
+        }
+        current
+    });
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        focus_element("main");
+    };
+
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>
+            "Skip to content"
+        </a>
+        <header class="app-header">
+            <a class="brand" href="#/">
+                <span class="brand-mark" aria-hidden="true">"M"</span>
+                "Microfolio"
+            </a>
+            <p class="tagline">"Micro-internships, applications and skills, kept in your browser"</p>
+        </header>
+        <Nav route=route />
+        <SaveBanner />
+        <main id="main" tabindex="-1">
+            {move || view! { <Page route=route.get() /> }}
+        </main>
+        <footer class="app-footer">
+            <p>
+                "Your data stays in this browser. Nothing is sent anywhere unless you export it."
+            </p>
+        </footer>
+    }
+}

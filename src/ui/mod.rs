@@ -1,0 +1,12 @@
+//! The Leptos user interface (wasm only): the app shell, one page per view,
+//! and small shared components. Pages read and change the document through
+//! the [`state`] contexts; only [`app`] talks to the storage adapter.
+
+pub mod app;
+pub mod components;
+pub mod pages;
+pub mod platform;
+pub mod router;
+pub mod state;
+
+pub use app::App;

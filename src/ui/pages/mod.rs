@@ -1,0 +1,37 @@
+//! One page per route. [`Page`] picks the page for the current route.
+
+pub mod applications;
+pub mod contacts;
+pub mod dashboard;
+pub mod data;
+pub mod not_found;
+pub mod portfolio;
+pub mod profile;
+pub mod skills;
+
+use crate::routes::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn Page(route: Route) -> impl IntoView {
+    match route {
+        Route::Dashboard => dashboard::DashboardPage().into_any(),
+        Route::Applications => applications::ApplicationsPage().into_any(),
+        Route::Portfolio => portfolio::PortfolioPage().into_any(),
+        Route::Skills => skills::SkillsPage().into_any(),
+        Route::Contacts => contacts::ContactsPage().into_any(),
+        Route::Profile => profile::ProfilePage().into_any(),
+        Route::Data => data::DataPage().into_any(),
+        Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
+    }
+}
+
+/// The heading every page starts with; focused when the view changes.
+#[component]
+pub fn PageHeading(children: Children) -> impl IntoView {
+    view! {
+        <h1 id="page-heading" tabindex="-1">
+            {children()}
+        </h1>
+    }
+}

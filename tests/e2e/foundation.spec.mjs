@@ -1,0 +1,163 @@
+// End-to-end: the app shell, navigation and deep links under a sub-path,
+// the profile going through every layer, the recovery notice for corrupt
+// storage, backup download, and no request to any other origin.
+import { test, expect } from "@playwright/test";
+import { openApp, readStored, storageKey, watch, ORIGIN, SUBPATH } from "./helpers.mjs";
+import { readFile } from "node:fs/promises";
+
+const VIEWS = ["Dashboard", "Applications", "Portfolio", "Skills", "Contacts", "Profile", "Data"];
+
+test("every nav link opens its view, with a bookmarkable URL, and nothing leaves the origin", async ({ page }) => {
+  const { requests, errors } = watch(page);
+  await openApp(page);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const view of VIEWS) {
+    await nav.getByRole("link", { name: view, exact: true }).click();
+    await expect(nav.getByRole("link", { name: view, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page).toHaveTitle(`${view} · Microfolio`);
+    expect(new URL(page.url()).pathname).toBe(SUBPATH);
+    // The URL alone brings the view back.
+    await page.reload();
+    await expect(page).toHaveTitle(`${view} · Microfolio`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  expect(requests.length).toBeGreaterThan(3);
+  for (const url of requests) expect(new URL(url).origin).toBe(ORIGIN);
+  expect(errors).toEqual([]);
+});
+
+test("a deep link opens its view directly, and an unknown one says so", async ({ page }) => {
+  await openApp(page, "#/skills");
+  await expect(page.getByRole("heading", { level: 1, name: "Skills" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "No skills recorded yet" })).toBeVisible();
+  await openApp(page, "#/no-such-view");
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to the dashboard" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome to Microfolio" })).toBeVisible();
+});
+
+test("the same build works at the root path, with its own storage", async ({ page }) => {
+  await page.goto(ORIGIN + "/#/data");
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  await expect(page.getByText(storageKey("/"))).toBeVisible();
+});
+
+test("the profile is saved as you type and restored on reload", async ({ page }) => {
+  await openApp(page, "#/profile");
+  expect(await readStored(page)).toBeNull();
+  await page.getByLabel("Name", { exact: true }).fill("Ada Student");
+  await page.getByLabel("School").fill("State University");
+  await page.getByLabel("Graduation (month)").fill("2027-05");
+  await page.getByLabel("E-mail").fill("ada@state.edu");
+  await page.getByLabel("LinkedIn").fill("https://www.linkedin.com/in/ada");
+  await page.getByLabel("Learning objectives").fill("SQL\nPresenting findings to a client");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Student");
+  await expect(page.getByLabel("School")).toHaveValue("State University");
+  await expect(page.getByLabel("Graduation (month)")).toHaveValue("2027-05");
+  await expect(page.getByLabel("LinkedIn")).toHaveValue("https://www.linkedin.com/in/ada");
+  await expect(page.getByLabel("Learning objectives")).toHaveValue("SQL\nPresenting findings to a client");
+  const stored = JSON.parse(await readStored(page));
+  expect(stored).toMatchObject({ format: "microfolio", schema_version: 1 });
+  expect(stored.profile.name).toBe("Ada Student");
+  expect(stored.profile.meta.id).toMatch(/^[0-9a-f-]{36}$/);
+
+  // The dashboard greets the student by name.
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome back, Ada Student" })).toBeVisible();
+});
+
+test("an invalid link gets a field error and is never stored", async ({ page }) => {
+  await openApp(page, "#/profile");
+  await page.getByLabel("Name", { exact: true }).fill("Ada");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
+  const github = page.getByLabel("GitHub");
+  await github.fill("javascript:alert(1)");
+  await github.press("Tab");
+  await expect(github).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Only https:// and http:// links are allowed.").first()).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText("GitHub");
+  await expect(page.getByRole("status").filter({ hasText: "Not saved: fix the field marked below." })).toBeVisible();
+  // Typing a name while the link is invalid stores nothing.
+  await page.getByLabel("Name", { exact: true }).fill("Ada Lovelace");
+  expect(JSON.parse(await readStored(page)).profile.name).toBe("Ada");
+  expect(await readStored(page)).not.toContain("javascript");
+  // The error summary takes the keyboard to the field.
+  await page.getByRole("alert").getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(github).toBeFocused();
+  // Fixing it saves everything.
+  await github.fill("https://github.com/ada");
+  await expect(github).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
+  expect(JSON.parse(await readStored(page)).profile).toMatchObject({
+    name: "Ada Lovelace",
+    github_url: "https://github.com/ada",
+  });
+});
+
+for (const [name, corrupt, message] of [
+  ["not JSON", '{"format":"microfolio","schema_version":1,"profile":{"na', "It is not valid JSON (line 1, column"],
+  ["a newer version", '{"format":"microfolio","schema_version":999,"profile":{}}', "It was saved by a newer version of Microfolio (format version 999"],
+  ["the wrong shape", '{"format":"microfolio","schema_version":1,"profile":[]}', "Part of it has the wrong shape: profile"],
+]) {
+  test(`stored data that is ${name} gets the recovery notice and stays byte-for-byte`, async ({ page }) => {
+    await openApp(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), corrupt]);
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: "Your saved data could not be read" })).toBeVisible();
+    await expect(page.getByText(message)).toBeVisible();
+    // The raw text is offered as a download, exactly as stored.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: /Download the stored data/ }).click();
+    expect(await readFile(await (await download).path(), "utf8")).toBe(corrupt);
+    // Reloading, cancelling: still untouched.
+    await page.reload();
+    await page.getByRole("button", { name: "Start fresh…" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    expect(await readStored(page)).toBe(corrupt);
+  });
+}
+
+test("starting fresh replaces unreadable data only after confirmation", async ({ page }) => {
+  await openApp(page);
+  await page.evaluate((k) => localStorage.setItem(k, "garbage"), storageKey());
+  await page.reload();
+  await page.getByRole("button", { name: "Start fresh…" }).click();
+  expect(await readStored(page)).toBe("garbage");
+  await page.getByRole("button", { name: "Yes, replace the stored data" }).click();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  expect(JSON.parse(await readStored(page))).toMatchObject({ format: "microfolio", schema_version: 1 });
+});
+
+test("the Data view downloads a backup of everything", async ({ page }) => {
+  await openApp(page, "#/profile");
+  await page.getByLabel("Headline").fill("Economics student who turns messy data into answers");
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
+  await page.getByRole("link", { name: "Data" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^microfolio-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(await readFile(await file.path(), "utf8"));
+  expect(backup.profile.headline).toBe("Economics student who turns messy data into answers");
+  expect(JSON.stringify(backup)).toBe(await readStored(page));
+});
+
+test("the skip link and the navigation work with the keyboard alone", async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+  await expect(page).toHaveTitle("Dashboard · Microfolio");
+  // Tab to the Profile link and open it.
+  await page.getByRole("link", { name: "Profile", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Name", { exact: true })).toBeFocused();
+});

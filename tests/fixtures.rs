@@ -1,0 +1,40 @@
+//! Every released stored-format version, kept as a fixture in
+//! `tests/fixtures/vN.json`, must still decode (migrating to the current
+//! version) and survive a round trip. Add a fixture whenever
+//! `SCHEMA_VERSION` is bumped.
+
+use microfolio::domain::{decode, encode, SCHEMA_VERSION};
+use std::path::Path;
+
+fn fixture(version: u32) -> String {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/v{version}.json"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn every_released_version_has_a_fixture_that_migrates_to_the_current_one() {
+    for version in 1..=SCHEMA_VERSION {
+        let doc = decode(&fixture(version)).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        assert_eq!(doc.schema_version, SCHEMA_VERSION, "v{version}");
+        assert_eq!(doc.profile.name, "Ada Student", "v{version}");
+        assert_eq!(decode(&encode(&doc)).unwrap(), doc, "v{version} round trip");
+    }
+}
+
+#[test]
+fn the_v1_fixture_keeps_every_field() {
+    let doc = decode(&fixture(1)).unwrap();
+    let p = &doc.profile;
+    assert_eq!(
+        p.meta.id.to_string(),
+        "8f0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c80"
+    );
+    assert_eq!(
+        p.graduation.map(|g| g.to_string()).as_deref(),
+        Some("2027-05")
+    );
+    assert_eq!(p.github_url, None);
+    assert_eq!(p.links().len(), 2);
+    assert_eq!(doc.updated.timestamp_subsec_millis(), 345);
+}

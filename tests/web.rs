@@ -1,0 +1,230 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the storage
+//! adapter against the real `localStorage`, and the app's start-up
+//! component with good, missing and unreadable stored data.
+//!
+//! Run by `scripts/test.sh` (tier 2).
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{TimeZone, Utc};
+use microfolio::domain::{encode, DecodeError, Document, RecordId, SCHEMA_VERSION};
+use microfolio::storage::{self, Opened, SaveError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A key of this test's own, empty at the start.
+fn fresh_key(name: &str) -> String {
+    let key = format!("microfolio-test:{name}:document");
+    local().remove_item(&key).unwrap();
+    key
+}
+
+fn sample_doc() -> Document {
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+    let mut doc = Document::new(now, RecordId::from_random_bytes([5; 16]));
+    doc.profile.name = "Ada Student".into();
+    doc
+}
+
+#[wasm_bindgen_test]
+fn first_visit_is_empty_then_a_save_reads_back() {
+    let key = fresh_key("roundtrip");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    let doc = sample_doc();
+    writer.save(&doc).unwrap();
+    assert_eq!(local().get_item(&key).unwrap(), Some(encode(&doc)));
+    match storage::open(&key) {
+        Ok(Opened::Ready(read, _)) => assert_eq!(read, doc),
+        _ => panic!("expected the saved document"),
+    }
+}
+
+/// Opens `stored` and checks it is reported unreadable and left untouched.
+fn assert_unreadable_and_untouched(name: &str, stored: &str) -> DecodeError {
+    let key = fresh_key(name);
+    local().set_item(&key, stored).unwrap();
+    let error = match storage::open(&key) {
+        Ok(Opened::Unreadable(u)) => {
+            assert_eq!(u.raw(), stored, "the raw text is offered exactly");
+            u.error().clone()
+        }
+        _ => panic!("{name}: expected unreadable data"),
+    };
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(stored));
+    error
+}
+
+#[wasm_bindgen_test]
+fn unreadable_data_is_reported_and_left_byte_for_byte() {
+    let not_json = assert_unreadable_and_untouched("not-json", "{\"format\": \"microfolio\", oops");
+    assert!(
+        matches!(not_json, DecodeError::NotJson { line: 1, .. }),
+        "{not_json:?}"
+    );
+
+    let other = assert_unreadable_and_untouched("other-json", "[1, 2, 3]");
+    assert_eq!(other, DecodeError::NotMicrofolio);
+
+    let mut value = serde_json::to_value(sample_doc()).unwrap();
+    value["profile"]["email"] = serde_json::Value::from(42);
+    let shape = assert_unreadable_and_untouched("wrong-shape", &value.to_string());
+    assert!(matches!(shape, DecodeError::WrongShape { ref path, .. } if path == "profile.email"));
+
+    value["profile"]["email"] = serde_json::Value::from("");
+    value["schema_version"] = serde_json::Value::from(SCHEMA_VERSION + 1);
+    let newer = assert_unreadable_and_untouched("newer", &value.to_string());
+    assert!(matches!(newer, DecodeError::NewerVersion { .. }));
+}
+
+#[wasm_bindgen_test]
+fn only_starting_fresh_replaces_unreadable_data() {
+    let key = fresh_key("fresh");
+    local().set_item(&key, "garbage").unwrap();
+    let Ok(Opened::Unreadable(unreadable)) = storage::open(&key) else {
+        panic!("expected unreadable data")
+    };
+    unreadable.start_fresh().save(&sample_doc()).unwrap();
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(..))));
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_such_and_keeps_the_old_data() {
+    let key = fresh_key("quota");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    let small = sample_doc();
+    writer.save(&small).unwrap();
+    // Fill the origin's quota with filler keys, then try a large save.
+    let chunk = "x".repeat(512 * 1024);
+    let mut filler = Vec::new();
+    for i in 0..64 {
+        let k = format!("microfolio-test:filler:{i}");
+        if local().set_item(&k, &chunk).is_err() {
+            break;
+        }
+        filler.push(k);
+    }
+    let mut big = small.clone();
+    big.profile.learning_objectives = "y".repeat(1024 * 1024);
+    let result = writer.save(&big);
+    for k in &filler {
+        local().remove_item(k).unwrap();
+    }
+    assert_eq!(result, Err(SaveError::QuotaExceeded));
+    assert_eq!(local().get_item(&key).unwrap(), Some(encode(&small)));
+}
+
+// ---- the app's start-up component ---------------------------------------
+
+/// Waits for Leptos to run its scheduled effects and re-render.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts the app into a fresh container; returns the container and the
+/// handle that unmounts it when dropped.
+fn mount_app() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable>,
+) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), microfolio::ui::App);
+    (container, handle)
+}
+
+fn button(container: &web_sys::HtmlElement, text: &str) -> web_sys::HtmlElement {
+    let buttons = container.query_selector_all("button").unwrap();
+    (0..buttons.length())
+        .filter_map(|i| buttons.item(i))
+        .map(|n| n.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().contains(text))
+        .unwrap_or_else(|| panic!("no button {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_shows_recovery_for_corrupt_data_and_writes_nothing() {
+    let key = storage::key_for_this_page();
+    let stored = "{\"format\":\"microfolio\",\"schema_version\":1,\"profile\":";
+    local().set_item(&key, stored).unwrap();
+    let (container, handle) = mount_app();
+    settle().await;
+    let text = container.text_content().unwrap();
+    assert!(text.contains("Your saved data could not be read"), "{text}");
+    assert!(
+        text.contains("line 1"),
+        "the JSON error position is shown: {text}"
+    );
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(stored));
+
+    // Asking to start fresh needs a second, explicit confirmation.
+    button(&container, "Start fresh").click();
+    settle().await;
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(stored));
+    button(&container, "Cancel").click();
+    settle().await;
+    assert_eq!(local().get_item(&key).unwrap().as_deref(), Some(stored));
+
+    button(&container, "Start fresh").click();
+    settle().await;
+    button(&container, "Yes, replace the stored data").click();
+    settle().await;
+    // The workspace replaced the recovery screen (the runner's own URL
+    // fragment decides which page it shows, so look for the shell).
+    assert!(container.query_selector("nav.main-nav").unwrap().is_some());
+    assert!(!container
+        .text_content()
+        .unwrap()
+        .contains("could not be read"));
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(..))));
+    drop(handle);
+    container.remove();
+    local().remove_item(&key).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn opening_the_app_writes_nothing_and_shows_every_view_in_the_nav() {
+    let key = storage::key_for_this_page();
+    local().remove_item(&key).unwrap();
+    let (container, handle) = mount_app();
+    settle().await;
+    let links = container.query_selector_all("nav a").unwrap();
+    let names: Vec<String> = (0..links.length())
+        .filter_map(|i| links.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Dashboard",
+            "Applications",
+            "Portfolio",
+            "Skills",
+            "Contacts",
+            "Profile",
+            "Data"
+        ]
+    );
+    assert_eq!(
+        local().get_item(&key).unwrap(),
+        None,
+        "start-up must not write"
+    );
+    drop(handle);
+    container.remove();
+}
