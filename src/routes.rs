@@ -13,6 +13,12 @@ pub enum Route {
     Contacts,
     Profile,
     Data,
+    NewApplication,
+    /// One application, by id (as written in the URL).
+    Application(String),
+    NewContact,
+    /// One contact, by id.
+    Contact(String),
     /// A fragment that names no view (a stale bookmark, a typo).
     NotFound(String),
 }
@@ -33,21 +39,43 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
         let path = path.split(['?', '#']).next().unwrap_or("");
-        let path = path.trim_matches('/');
-        match path.to_ascii_lowercase().as_str() {
-            "" | "dashboard" => Route::Dashboard,
-            "applications" => Route::Applications,
-            "portfolio" => Route::Portfolio,
-            "skills" => Route::Skills,
-            "contacts" => Route::Contacts,
-            "profile" => Route::Profile,
-            "data" => Route::Data,
+        let path = path.trim_matches('/').to_ascii_lowercase();
+        let segments: Vec<&str> = path.split('/').collect();
+        match segments.as_slice() {
+            [""] | ["dashboard"] => Route::Dashboard,
+            ["applications"] => Route::Applications,
+            ["applications", "new"] => Route::NewApplication,
+            ["applications", id] => Route::Application((*id).to_owned()),
+            ["portfolio"] => Route::Portfolio,
+            ["skills"] => Route::Skills,
+            ["contacts"] => Route::Contacts,
+            ["contacts", "new"] => Route::NewContact,
+            ["contacts", id] => Route::Contact((*id).to_owned()),
+            ["profile"] => Route::Profile,
+            ["data"] => Route::Data,
             _ => Route::NotFound(hash.trim_start_matches('#').to_owned()),
         }
     }
 
     /// The link to this view (a relative fragment, so it works at any path).
-    pub fn href(&self) -> &'static str {
+    pub fn href(&self) -> String {
+        match self {
+            Route::Application(id) => format!("#/applications/{id}"),
+            Route::Contact(id) => format!("#/contacts/{id}"),
+            other => other.section_href().to_owned(),
+        }
+    }
+
+    /// The navigation entry this view belongs to.
+    pub fn section(&self) -> Route {
+        match self {
+            Route::NewApplication | Route::Application(_) => Route::Applications,
+            Route::NewContact | Route::Contact(_) => Route::Contacts,
+            other => other.clone(),
+        }
+    }
+
+    fn section_href(&self) -> &'static str {
         match self {
             Route::Dashboard => "#/",
             Route::Applications => "#/applications",
@@ -56,7 +84,9 @@ impl Route {
             Route::Contacts => "#/contacts",
             Route::Profile => "#/profile",
             Route::Data => "#/data",
-            Route::NotFound(_) => "#/",
+            Route::NewApplication => "#/applications/new",
+            Route::NewContact => "#/contacts/new",
+            Route::Application(_) | Route::Contact(_) | Route::NotFound(_) => "#/",
         }
     }
 
@@ -70,6 +100,10 @@ impl Route {
             Route::Contacts => "Contacts",
             Route::Profile => "Profile",
             Route::Data => "Data",
+            Route::NewApplication => "New application",
+            Route::Application(_) => "Application",
+            Route::NewContact => "New contact",
+            Route::Contact(_) => "Contact",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -82,7 +116,7 @@ mod tests {
     #[test]
     fn every_nav_link_leads_back_to_its_view() {
         for route in Route::NAV {
-            assert_eq!(Route::from_hash(route.href()), route);
+            assert_eq!(Route::from_hash(&route.href()), route);
         }
     }
 
@@ -93,6 +127,31 @@ mod tests {
         assert_eq!(Route::from_hash("#/Profile/"), Route::Profile);
         assert_eq!(Route::from_hash("#profile"), Route::Profile);
         assert_eq!(Route::from_hash("#/data?tab=export"), Route::Data);
+    }
+
+    #[test]
+    fn record_pages_have_their_own_urls_and_belong_to_their_section() {
+        let id = "8f0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c80";
+        let app = Route::from_hash(&format!("#/applications/{id}"));
+        assert_eq!(app, Route::Application(id.into()));
+        assert_eq!(app.href(), format!("#/applications/{id}"));
+        assert_eq!(app.section(), Route::Applications);
+        assert_eq!(
+            Route::from_hash("#/applications/new"),
+            Route::NewApplication
+        );
+        assert_eq!(
+            Route::from_hash("#/contacts/new").section(),
+            Route::Contacts
+        );
+        assert_eq!(
+            Route::from_hash(&Route::Contact(id.into()).href()),
+            Route::Contact(id.into())
+        );
+        assert!(matches!(
+            Route::from_hash("#/applications/a/b"),
+            Route::NotFound(_)
+        ));
     }
 
     #[test]

@@ -38,3 +38,18 @@ fn the_v1_fixture_keeps_every_field() {
     assert_eq!(p.links().len(), 2);
     assert_eq!(doc.updated.timestamp_subsec_millis(), 345);
 }
+
+#[test]
+fn the_v2_fixture_keeps_the_tracker_and_its_links() {
+    use microfolio::domain::Stage;
+    let doc = decode(&fixture(2)).unwrap();
+    assert_eq!((doc.applications.len(), doc.contacts.len()), (2, 1));
+    let acme = &doc.applications[0];
+    assert_eq!(acme.stage(), Stage::InProgress);
+    assert_eq!(acme.history.len(), 4);
+    assert_eq!(
+        acme.fee.as_ref().map(ToString::to_string).as_deref(),
+        Some("500 USD")
+    );
+    assert_eq!(doc.applications_of(doc.contacts[0].meta.id).len(), 1);
+}

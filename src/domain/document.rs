@@ -3,14 +3,17 @@
 //! through the migration path.
 //!
 //! ```json
-//! { "format": "microfolio", "schema_version": 1,
-//!   "created": "...", "updated": "...", "profile": { "meta": {...}, ... } }
+//! { "format": "microfolio", "schema_version": 2,
+//!   "created": "...", "updated": "...", "profile": { "meta": {...}, ... },
+//!   "applications": [...], "contacts": [...] }
 //! ```
 //!
 //! Decoding never falls back to a default: a text that is not JSON, not a
 //! Microfolio document, from a newer version, or of the wrong shape is an
 //! error that says which, so the caller can keep the data untouched.
 
+use super::application::Application;
+use super::contact::Contact;
 use super::profile::Profile;
 use super::record::{Meta, RecordId};
 use chrono::{DateTime, Utc};
@@ -22,7 +25,7 @@ pub const FORMAT: &str = "microfolio";
 
 /// The schema version this build writes. Bump it together with a new step
 /// in [`MIGRATIONS`] and a fixture in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the app keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +35,25 @@ pub struct Document {
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub profile: Profile,
+    pub applications: Vec<Application>,
+    pub contacts: Vec<Contact>,
+}
+
+/// An application taken out by [`Document::remove_application`], with
+/// what [`Document::restore_application`] needs to put it back exactly.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedApplication {
+    pub application: Application,
+    index: usize,
+}
+
+/// A contact taken out by [`Document::remove_contact`], with the
+/// applications that linked to it (and where), so undo restores the links.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedContact {
+    pub contact: Contact,
+    index: usize,
+    links: Vec<(RecordId, usize)>,
 }
 
 impl Document {
@@ -43,7 +65,130 @@ impl Document {
             created: now,
             updated: now,
             profile: Profile::new(Meta::new(profile_id, now)),
+            applications: Vec::new(),
+            contacts: Vec::new(),
         }
+    }
+
+    pub fn application(&self, id: RecordId) -> Option<&Application> {
+        self.applications.iter().find(|a| a.meta.id == id)
+    }
+
+    pub fn contact(&self, id: RecordId) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.meta.id == id)
+    }
+
+    /// Adds a new application or replaces the one with the same id.
+    /// Links to contacts that no longer exist are dropped.
+    pub fn upsert_application(&mut self, mut app: Application, now: DateTime<Utc>) {
+        app.contacts
+            .retain(|id| self.contacts.iter().any(|c| c.meta.id == *id));
+        match self
+            .applications
+            .iter_mut()
+            .find(|a| a.meta.id == app.meta.id)
+        {
+            Some(slot) if *slot == app => return,
+            Some(slot) => *slot = app,
+            None => self.applications.push(app),
+        }
+        self.touch(now);
+    }
+
+    /// Applies `change` to the application `id`; returns what it returned.
+    pub fn update_application<R>(
+        &mut self,
+        id: RecordId,
+        now: DateTime<Utc>,
+        change: impl FnOnce(&mut Application) -> R,
+    ) -> Option<R> {
+        let app = self.applications.iter_mut().find(|a| a.meta.id == id)?;
+        let before = app.clone();
+        let result = change(app);
+        if *app != before {
+            self.touch(now);
+        }
+        Some(result)
+    }
+
+    pub fn remove_application(
+        &mut self,
+        id: RecordId,
+        now: DateTime<Utc>,
+    ) -> Option<RemovedApplication> {
+        let index = self.applications.iter().position(|a| a.meta.id == id)?;
+        let application = self.applications.remove(index);
+        self.touch(now);
+        Some(RemovedApplication { application, index })
+    }
+
+    /// Puts a removed application back where it was.
+    pub fn restore_application(&mut self, removed: RemovedApplication, now: DateTime<Utc>) {
+        if self.application(removed.application.meta.id).is_some() {
+            return;
+        }
+        let index = removed.index.min(self.applications.len());
+        self.applications.insert(index, removed.application);
+        self.touch(now);
+    }
+
+    pub fn upsert_contact(&mut self, contact: Contact, now: DateTime<Utc>) {
+        match self
+            .contacts
+            .iter_mut()
+            .find(|c| c.meta.id == contact.meta.id)
+        {
+            Some(slot) if *slot == contact => return,
+            Some(slot) => *slot = contact,
+            None => self.contacts.push(contact),
+        }
+        self.touch(now);
+    }
+
+    /// Removes a contact and every link to it.
+    pub fn remove_contact(&mut self, id: RecordId, now: DateTime<Utc>) -> Option<RemovedContact> {
+        let index = self.contacts.iter().position(|c| c.meta.id == id)?;
+        let contact = self.contacts.remove(index);
+        let mut links = Vec::new();
+        for app in &mut self.applications {
+            if let Some(pos) = app.contacts.iter().position(|c| *c == id) {
+                app.contacts.remove(pos);
+                links.push((app.meta.id, pos));
+            }
+        }
+        self.touch(now);
+        Some(RemovedContact {
+            contact,
+            index,
+            links,
+        })
+    }
+
+    /// Puts a removed contact back, with its links.
+    pub fn restore_contact(&mut self, removed: RemovedContact, now: DateTime<Utc>) {
+        let id = removed.contact.meta.id;
+        if self.contact(id).is_some() {
+            return;
+        }
+        let index = removed.index.min(self.contacts.len());
+        self.contacts.insert(index, removed.contact);
+        for (app_id, pos) in removed.links {
+            if let Some(app) = self.applications.iter_mut().find(|a| a.meta.id == app_id) {
+                if !app.contacts.contains(&id) {
+                    let pos = pos.min(app.contacts.len());
+                    app.contacts.insert(pos, id);
+                }
+            }
+        }
+        self.touch(now);
+    }
+
+    /// The applications a contact is linked to.
+    pub fn applications_of(&self, contact: RecordId) -> Vec<&Application> {
+        self.applications
+            .iter()
+            .filter(|a| a.contacts.contains(&contact))
+            .collect()
     }
 
     /// Replaces the profile; returns whether anything changed.
@@ -90,9 +235,23 @@ pub enum DecodeError {
 /// One migration step: turns a document of version `n` into version `n + 1`.
 type Migration = fn(Value) -> Result<Value, String>;
 
-/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`. Version 1 is the
-/// first released format, so there are none yet.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [];
+/// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`.
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+
+/// Version 2 adds the application tracker: empty `applications` and
+/// `contacts` collections.
+fn v1_to_v2(mut value: Value) -> Result<Value, String> {
+    let object = value
+        .as_object_mut()
+        .ok_or("the document is not an object")?;
+    for key in ["applications", "contacts"] {
+        if object.contains_key(key) {
+            return Err(format!("a version 1 document has no \"{key}\""));
+        }
+        object.insert(key.to_owned(), Value::Array(Vec::new()));
+    }
+    Ok(value)
+}
 
 /// Serializes a document for storage or export.
 pub fn encode(doc: &Document) -> String {
@@ -280,8 +439,129 @@ mod tests {
     }
 
     #[test]
+    fn version_1_gains_empty_tracker_collections() {
+        let mut value = serde_json::to_value(sample()).unwrap();
+        let object = value.as_object_mut().unwrap();
+        object.remove("applications");
+        object.remove("contacts");
+        object.insert("schema_version".into(), Value::from(1));
+        let doc = decode(&value.to_string()).unwrap();
+        assert_eq!(doc, sample());
+        // A "version 1" that already has the collections is not one.
+        let mut bad = serde_json::to_value(sample()).unwrap();
+        bad["schema_version"] = Value::from(1);
+        assert!(matches!(
+            decode(&bad.to_string()),
+            Err(DecodeError::MigrationFailed { from: 1, .. })
+        ));
+    }
+
+    #[test]
     fn the_current_version_needs_no_migration() {
         let value = serde_json::to_value(sample()).unwrap();
         assert_eq!(migrate(value.clone(), &MIGRATIONS).unwrap(), value);
+    }
+}
+
+#[cfg(test)]
+mod tracker_tests {
+    use super::*;
+    use crate::domain::application::tests::{app, at, day};
+    use crate::domain::application::Stage;
+    use crate::domain::contact::Contact;
+
+    fn doc_with_links() -> Document {
+        let mut doc = Document::new(at(1, 1), RecordId::from_random_bytes([9; 16]));
+        for n in [20, 21] {
+            let mut c = Contact::new(Meta::new(RecordId::from_random_bytes([n; 16]), at(1, 1)));
+            c.name = format!("Contact {n}");
+            doc.upsert_contact(c, at(1, 1));
+        }
+        let (c20, c21) = (doc.contacts[0].meta.id, doc.contacts[1].meta.id);
+        let mut a = app(1, "Acme", "Research", day(10, 1));
+        a.contacts = vec![c21, c20];
+        doc.upsert_application(a, at(1, 2));
+        let mut b = app(2, "Beta", "Clean-up", day(10, 2));
+        b.contacts = vec![c20];
+        doc.upsert_application(b, at(1, 2));
+        doc.upsert_application(app(3, "City", "Survey", day(10, 3)), at(1, 2));
+        doc
+    }
+
+    #[test]
+    fn deleting_then_restoring_an_application_is_exact() {
+        let mut doc = doc_with_links();
+        let before = doc.clone();
+        let id = doc.applications[1].meta.id;
+        let removed = doc.remove_application(id, at(2, 1)).unwrap();
+        assert_eq!(doc.applications.len(), 2);
+        doc.restore_application(removed.clone(), at(2, 2));
+        assert_eq!(
+            doc.applications, before.applications,
+            "same place, same links"
+        );
+        doc.restore_application(removed, at(2, 3));
+        assert_eq!(doc.applications.len(), 3, "restoring twice adds nothing");
+    }
+
+    #[test]
+    fn deleting_a_contact_unlinks_it_and_undo_relinks_exactly() {
+        let mut doc = doc_with_links();
+        let before = doc.clone();
+        let c20 = doc.contacts[0].meta.id;
+        assert_eq!(doc.applications_of(c20).len(), 2);
+        let removed = doc.remove_contact(c20, at(2, 1)).unwrap();
+        assert!(
+            doc.applications.iter().all(|a| !a.contacts.contains(&c20)),
+            "no dangling ids"
+        );
+        assert_eq!(doc.applications[0].contacts.len(), 1);
+        doc.restore_contact(removed, at(2, 2));
+        assert_eq!(doc.contacts, before.contacts);
+        assert_eq!(
+            doc.applications, before.applications,
+            "links back in their places"
+        );
+    }
+
+    #[test]
+    fn upserting_drops_links_to_missing_contacts_and_skips_no_ops() {
+        let mut doc = doc_with_links();
+        let mut a = doc.applications[2].clone();
+        a.contacts = vec![RecordId::from_random_bytes([99; 16])];
+        doc.upsert_application(a, at(3, 1));
+        assert!(doc.applications[2].contacts.is_empty());
+        let before = doc.clone();
+        doc.upsert_application(before.applications[0].clone(), at(4, 1));
+        assert_eq!(
+            doc, before,
+            "an identical record changes nothing, not even `updated`"
+        );
+    }
+
+    #[test]
+    fn update_application_touches_the_document_only_on_change() {
+        let mut doc = doc_with_links();
+        let id = doc.applications[0].meta.id;
+        let moved = doc.update_application(id, at(11, 1), |a| {
+            a.move_to(Stage::Applied, day(11, 1), at(11, 1))
+        });
+        assert_eq!(moved, Some(true));
+        assert_eq!(doc.updated, at(11, 1));
+        let again = doc.update_application(id, at(12, 1), |a| {
+            a.move_to(Stage::Applied, day(12, 1), at(12, 1))
+        });
+        assert_eq!(again, Some(false));
+        assert_eq!(doc.updated, at(11, 1));
+        assert_eq!(
+            doc.update_application(RecordId::from_random_bytes([0; 16]), at(12, 2), |_| ()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_document_with_applications_round_trips() {
+        let doc = doc_with_links();
+        assert_eq!(decode(&encode(&doc)).unwrap(), doc);
     }
 }

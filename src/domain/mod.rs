@@ -3,13 +3,21 @@
 //! source: callers pass `now` and fresh ids in, so every rule is testable
 //! natively with `cargo test`.
 
+pub mod application;
+pub mod contact;
 pub mod document;
 pub mod profile;
+pub mod query;
 pub mod record;
 pub mod storage_key;
 pub mod validate;
 
-pub use document::{decode, encode, DecodeError, Document, FORMAT, SCHEMA_VERSION};
+pub use application::{Application, ApplicationForm, Stage};
+pub use contact::{Contact, ContactForm, ContactKind};
+pub use document::{
+    decode, encode, DecodeError, Document, RemovedApplication, RemovedContact, FORMAT,
+    SCHEMA_VERSION,
+};
 pub use profile::{Profile, ProfileField, ProfileForm};
 pub use record::{Meta, RecordId};
 pub use validate::{FieldError, SafeUrl, UrlPolicy};

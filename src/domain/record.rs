@@ -17,6 +17,11 @@ impl RecordId {
     pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
         Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
     }
+
+    /// Reads an id back from its text (a URL segment, a dragged card).
+    pub fn parse(text: &str) -> Option<Self> {
+        uuid::Uuid::parse_str(text.trim()).ok().map(Self)
+    }
 }
 
 impl fmt::Display for RecordId {
@@ -64,6 +69,8 @@ mod tests {
         let json = serde_json::to_string(&id).unwrap();
         assert_eq!(json, format!("\"{text}\""));
         assert_eq!(serde_json::from_str::<RecordId>(&json).unwrap(), id);
+        assert_eq!(RecordId::parse(&text), Some(id));
+        assert_eq!(RecordId::parse("new"), None);
     }
 
     #[test]

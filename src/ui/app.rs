@@ -9,11 +9,11 @@
 use crate::domain::Document;
 use crate::routes::Route;
 use crate::storage::{self, Opened, Unreadable, Writer};
-use crate::ui::components::{Nav, Recovery, SaveBanner};
+use crate::ui::components::{Nav, Recovery, SaveBanner, ToastRegion, Toaster};
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
-use crate::ui::state::{Doc, SaveState, SaveStatus};
+use crate::ui::state::{Doc, SaveState, SaveStatus, TrackerView};
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -77,6 +77,8 @@ fn Workspace(doc: Document, writer: Writer) -> impl IntoView {
     provide_context(Doc(doc));
     provide_context(SaveStatus(status));
     provide_context(writer.clone());
+    provide_context(Toaster::new());
+    provide_context(TrackerView::new());
 
     // The one save effect. It skips its first run (start-up writes nothing).
     Effect::new(move |ran: Option<()>| {
@@ -122,6 +124,7 @@ fn Workspace(doc: Document, writer: Writer) -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || view! { <Page route=route.get() /> }}
         </main>
+        <ToastRegion />
         <footer class="app-footer">
             <p>
                 "Your data stays in this browser. Nothing is sent anywhere unless you export it."

@@ -53,6 +53,16 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Moves keyboard focus to the element with `id` once the current update
+/// has rendered (it may not exist yet).
+pub fn focus_later(id: impl Into<String>) {
+    let id = id.into();
+    leptos::prelude::set_timeout(
+        move || focus_element(&id),
+        std::time::Duration::from_millis(0),
+    );
+}
+
 /// Moves keyboard focus to the element with `id`, if it exists.
 pub fn focus_element(id: &str) {
     if let Some(el) = web_sys::window()
@@ -62,4 +72,16 @@ pub fn focus_element(id: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// Opens the view at `href` (a `#/...` fragment).
+pub fn go(href: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(href);
+    }
+}
+
+/// "Nov 23, 2026".
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%b %-d, %Y").to_string()
 }

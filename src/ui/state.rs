@@ -1,6 +1,7 @@
 //! App-wide state, provided as context newtypes. The persisted model
 //! ([`Document`]) holds plain data only; signals wrap it from outside.
 
+use crate::domain::query::{Filter, Sort};
 use crate::domain::Document;
 use crate::storage::SaveError;
 use leptos::prelude::*;
@@ -24,4 +25,30 @@ pub struct SaveStatus(pub RwSignal<SaveState>);
 
 pub fn use_doc() -> RwSignal<Document> {
     expect_context::<Doc>().0
+}
+
+/// How the student last looked at their applications (kept while they
+/// open an application and come back).
+#[derive(Clone, Copy)]
+pub struct TrackerView {
+    pub filter: RwSignal<Filter>,
+    pub sort: RwSignal<Sort>,
+    /// Board (true) or table (false).
+    pub board: RwSignal<bool>,
+}
+
+impl TrackerView {
+    pub fn new() -> Self {
+        Self {
+            filter: RwSignal::new(Filter::default()),
+            sort: RwSignal::new(Sort::default()),
+            board: RwSignal::new(true),
+        }
+    }
+}
+
+impl Default for TrackerView {
+    fn default() -> Self {
+        Self::new()
+    }
 }

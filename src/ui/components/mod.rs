@@ -1,13 +1,27 @@
 //! Small components shared by several pages, one per file.
 
+pub mod application_table;
+pub mod due_soon;
 pub mod empty_state;
+pub mod error_summary;
 pub mod nav;
 pub mod recovery;
 pub mod save_banner;
+pub mod select_field;
+pub mod stage_board;
+pub mod stage_history;
 pub mod text_field;
+pub mod toast;
 
+pub use application_table::ApplicationTable;
+pub use due_soon::DueSoon;
 pub use empty_state::EmptyState;
+pub use error_summary::ErrorSummary;
 pub use nav::Nav;
 pub use recovery::Recovery;
 pub use save_banner::SaveBanner;
+pub use select_field::SelectField;
+pub use stage_board::StageBoard;
+pub use stage_history::StageHistory;
 pub use text_field::TextField;
+pub use toast::{ToastRegion, Toaster};

@@ -11,7 +11,7 @@ pub fn Nav(route: ReadSignal<Route>) -> impl IntoView {
         .map(|r| {
             let current = {
                 let r = r.clone();
-                move || route.with(|now| *now == r).then_some("page")
+                move || route.with(|now| now.section() == r).then_some("page")
             };
             view! {
                 <li>

@@ -21,6 +21,9 @@ pub fn TextField(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] multiline: bool,
     #[prop(default = None)] autocomplete: Option<&'static str>,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(default = None)]
+    list: Option<&'static str>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -59,6 +62,7 @@ pub fn TextField(
                 id=id
                 type=input_type
                 autocomplete=autocomplete
+                list=list
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=move || value.get()

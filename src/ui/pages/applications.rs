@@ -1,25 +1,203 @@
-//! Applications: the tracker of opportunities considered, applied to and
-//! worked on.
+//! Applications: every opportunity the student considers, applies to or
+//! works on, as a board or a table, with search, filters and what is due.
 
 use super::PageHeading;
-use crate::ui::components::EmptyState;
+use crate::domain::query::{query, tags_and_sources, DueFilter};
+use crate::domain::Stage;
+use crate::ui::components::{ApplicationTable, DueSoon, EmptyState, StageBoard};
+use crate::ui::platform::today;
+use crate::ui::state::{use_doc, TrackerView};
 use leptos::prelude::*;
+
+/// A labelled `<select>` bound to one part of the filter.
+fn filter_select(
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: impl Fn() -> Vec<(String, String)> + Send + Sync + 'static,
+    value: impl Fn() -> String + Send + Sync + 'static,
+    set: impl Fn(String) + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="field compact">
+            <label for=id>{label}</label>
+            <select id=id prop:value=value on:change=move |ev| set(event_target_value(&ev))>
+                <option value="">{all}</option>
+                {move || {
+                    options()
+                        .into_iter()
+                        .map(|(v, text)| view! { <option value=v>{text}</option> })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
 
 #[component]
 pub fn ApplicationsPage() -> impl IntoView {
+    let doc = use_doc();
+    let TrackerView {
+        filter,
+        sort,
+        board,
+    } = expect_context();
+    let total = Memo::new(move |_| doc.with(|d| d.applications.len()));
+    let menus = Memo::new(move |_| doc.with(|d| tags_and_sources(&d.applications)));
+    let visible = Memo::new(move |_| {
+        doc.with(|d| {
+            filter.with(|f| {
+                query(&d.applications, f, sort.get(), today())
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let filtering = move || filter.with(|f| *f != Default::default());
+
+    let toolbar = move || {
+        view! {
+            <div class="toolbar" role="search" aria-label="Search and filter applications">
+                <div class="field compact search">
+                    <label for="app-search">"Search"</label>
+                    <input
+                        id="app-search"
+                        type="search"
+                        placeholder="Organization, role, notes or tag"
+                        prop:value=move || filter.with(|f| f.text.clone())
+                        on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
+                    />
+                </div>
+                {filter_select(
+                    "filter-stage",
+                    "Stage",
+                    "All stages",
+                    || Stage::ALL.iter().map(|s| (s.slug().to_owned(), s.label().to_owned())).collect(),
+                    move || filter.with(|f| f.stage.map(|s| s.slug().to_owned()).unwrap_or_default()),
+                    move |v| filter.update(|f| f.stage = Stage::from_slug(&v)),
+                )}
+                {filter_select(
+                    "filter-source",
+                    "Source",
+                    "All sources",
+                    move || menus.with(|(_, sources)| sources.iter().map(|s| (s.clone(), s.clone())).collect()),
+                    move || filter.with(|f| f.source.clone().unwrap_or_default()),
+                    move |v| filter.update(|f| f.source = (!v.is_empty()).then_some(v)),
+                )}
+                {filter_select(
+                    "filter-tag",
+                    "Tag",
+                    "All tags",
+                    move || menus.with(|(tags, _)| tags.iter().map(|t| (t.clone(), t.clone())).collect()),
+                    move || filter.with(|f| f.tag.clone().unwrap_or_default()),
+                    move |v| filter.update(|f| f.tag = (!v.is_empty()).then_some(v)),
+                )}
+                {filter_select(
+                    "filter-due",
+                    "Due",
+                    "Any time",
+                    || {
+                        vec![
+                            ("soon".to_owned(), "Due in the next 7 days".to_owned()),
+                            ("overdue".to_owned(), "Overdue".to_owned()),
+                        ]
+                    },
+                    move || {
+                        filter
+                            .with(|f| match f.due {
+                                DueFilter::Any => "",
+                                DueFilter::DueSoon => "soon",
+                                DueFilter::Overdue => "overdue",
+                            })
+                            .to_owned()
+                    },
+                    move |v| {
+                        filter.update(|f| {
+                            f.due = match v.as_str() {
+                                "soon" => DueFilter::DueSoon,
+                                "overdue" => DueFilter::Overdue,
+                                _ => DueFilter::Any,
+                            }
+                        })
+                    },
+                )}
+                <Show when=filtering>
+                    <button type="button" class="button" on:click=move |_| filter.set(Default::default())>
+                        "Clear filters"
+                    </button>
+                </Show>
+            </div>
+        }
+    };
+
+    let content = move || {
+        if total.get() == 0 {
+            return view! {
+                <EmptyState title="No applications yet" action=("Add your first application", "#/applications/new")>
+                    <p>
+                        "Follow every micro-internship, internship or job you consider, from saved to "
+                        "applied, interviewing, offered and completed, with deadlines, contacts and notes."
+                    </p>
+                    <p>
+                        "Students find micro-internships on Parker Dewey, MySphere, Upwork and their "
+                        "career center's job board, through alumni and on LinkedIn; noting the source of "
+                        "each shows you which ones lead somewhere."
+                    </p>
+                </EmptyState>
+            }
+            .into_any();
+        }
+        view! {
+            <DueSoon />
+            {toolbar()}
+            <div class="list-head">
+                <p class="result-count" role="status">
+                    {move || {
+                        let shown = visible.with(Vec::len);
+                        let all = total.get();
+                        if shown == all {
+                            format!("{all} application{}", if all == 1 { "" } else { "s" })
+                        } else {
+                            format!("Showing {shown} of {all} applications")
+                        }
+                    }}
+                </p>
+                <div class="view-toggle" role="group" aria-label="Show as">
+                    <button
+                        type="button"
+                        aria-pressed=move || if board.get() { "true" } else { "false" }
+                        on:click=move |_| board.set(true)
+                    >
+                        "Board"
+                    </button>
+                    <button
+                        type="button"
+                        aria-pressed=move || if board.get() { "false" } else { "true" }
+                        on:click=move |_| board.set(false)
+                    >
+                        "Table"
+                    </button>
+                </div>
+            </div>
+            {move || {
+                if board.get() {
+                    view! { <StageBoard apps=visible /> }.into_any()
+                } else {
+                    view! { <ApplicationTable apps=visible /> }.into_any()
+                }
+            }}
+        }
+        .into_any()
+    };
+
     view! {
-        <PageHeading>"Applications"</PageHeading>
-        <EmptyState title="No applications yet">
-            <p>
-                "This is where you follow every micro-internship, internship or job you consider, "
-                "from saved to applied, interviewing, offered and completed, with deadlines, "
-                "contacts and notes."
-            </p>
-            <p>
-                "Students find micro-internships on Parker Dewey, MySphere, Upwork and their career "
-                "center's job board, through alumni and on LinkedIn; noting the source of each "
-                "shows you which ones lead somewhere."
-            </p>
-        </EmptyState>
+        <div class="page-head">
+            <PageHeading>"Applications"</PageHeading>
+            <a class="button primary" href="#/applications/new">
+                "Add application"
+            </a>
+        </div>
+        {content}
     }
 }

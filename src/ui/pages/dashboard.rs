@@ -2,6 +2,7 @@
 
 use super::PageHeading;
 use crate::routes::Route;
+use crate::ui::components::DueSoon;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -10,6 +11,7 @@ pub fn DashboardPage() -> impl IntoView {
     let doc = use_doc();
     let name = move || doc.with(|d| d.profile.name.clone());
     let profile_blank = move || doc.with(|d| d.profile.is_blank());
+    let has_applications = move || doc.with(|d| !d.applications.is_empty());
     let greeting = move || match name() {
         n if n.is_empty() => "Welcome to Microfolio".to_owned(),
         n => format!("Welcome back, {n}"),
@@ -39,15 +41,19 @@ pub fn DashboardPage() -> impl IntoView {
     let cards = steps
         .into_iter()
         .map(|(route, title, body)| {
-            let is_profile = route == Route::Profile;
-            let done = move || is_profile && !profile_blank();
+            let href = route.href();
+            let done = move || match route {
+                Route::Profile => !profile_blank(),
+                Route::Applications => has_applications(),
+                _ => false,
+            };
             view! {
                 <li class="step-card">
                     <h2>
-                        <a href=route.href()>{title}</a>
+                        <a href=href>{title}</a>
                     </h2>
                     <p>{body}</p>
-                    {move || done().then(|| view! { <p class="done">"Done — you can edit it any time."</p> })}
+                    {move || done().then(|| view! { <p class="done">"Started — keep it up to date."</p> })}
                 </li>
             }
         })
@@ -58,6 +64,7 @@ pub fn DashboardPage() -> impl IntoView {
             "Keep your micro-internships, applications and skills in one place. "
             "Everything stays in this browser; export a backup from the Data view whenever you like."
         </p>
+        <DueSoon />
         <ul class="step-cards">{cards}</ul>
     }
 }

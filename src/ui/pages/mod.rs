@@ -1,6 +1,8 @@
 //! One page per route. [`Page`] picks the page for the current route.
 
+pub mod application;
 pub mod applications;
+pub mod contact;
 pub mod contacts;
 pub mod dashboard;
 pub mod data;
@@ -22,6 +24,10 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Contacts => contacts::ContactsPage().into_any(),
         Route::Profile => profile::ProfilePage().into_any(),
         Route::Data => data::DataPage().into_any(),
+        Route::NewApplication => view! { <application::ApplicationPage id=None /> }.into_any(),
+        Route::Application(id) => view! { <application::ApplicationPage id=Some(id) /> }.into_any(),
+        Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),
+        Route::Contact(id) => view! { <contact::ContactPage id=Some(id) /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

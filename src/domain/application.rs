@@ -1,0 +1,906 @@
+//! Applications: the opportunities a student considers, applies to and
+//! works on, each with a dated stage history.
+//!
+//! Stages run Saved → Applied → Interviewing → Offered → Accepted / In
+//! progress → Completed, plus the closed stages Rejected, Withdrawn and
+//! Ghosted. Every stage change is recorded with its date, which the student
+//! can edit (they often log late). An application still in Applied more
+//! than [`GHOSTED_AFTER_DAYS`] days after its last change is *flagged* as
+//! possibly ghosted, never moved. Dates come in as arguments: the core does
+//! not read the clock.
+
+use super::record::{Meta, RecordId};
+use super::validate::{check_length, FieldError, SafeUrl, UrlPolicy};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Days in Applied with no change before an application is flagged.
+pub const GHOSTED_AFTER_DAYS: i64 = 21;
+/// The "due soon" window, in days from today.
+pub const DUE_SOON_DAYS: i64 = 7;
+/// The most hours an application may estimate (a generous full-time
+/// semester); micro-internships are typically 5 to 40 hours in total.
+pub const MAX_HOURS: f64 = 2000.0;
+
+/// Where an application stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Saved,
+    Applied,
+    Interviewing,
+    Offered,
+    /// Accepted, or the work is under way.
+    InProgress,
+    Completed,
+    Rejected,
+    Withdrawn,
+    Ghosted,
+}
+
+impl Stage {
+    /// Board order: the pipeline, then the closed stages.
+    pub const ALL: [Stage; 9] = [
+        Stage::Saved,
+        Stage::Applied,
+        Stage::Interviewing,
+        Stage::Offered,
+        Stage::InProgress,
+        Stage::Completed,
+        Stage::Rejected,
+        Stage::Withdrawn,
+        Stage::Ghosted,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Saved => "Saved",
+            Stage::Applied => "Applied",
+            Stage::Interviewing => "Interviewing",
+            Stage::Offered => "Offered",
+            Stage::InProgress => "Accepted / In progress",
+            Stage::Completed => "Completed",
+            Stage::Rejected => "Rejected",
+            Stage::Withdrawn => "Withdrawn",
+            Stage::Ghosted => "Ghosted",
+        }
+    }
+
+    /// A stable, id-safe name (`in_progress`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stage::Saved => "saved",
+            Stage::Applied => "applied",
+            Stage::Interviewing => "interviewing",
+            Stage::Offered => "offered",
+            Stage::InProgress => "in_progress",
+            Stage::Completed => "completed",
+            Stage::Rejected => "rejected",
+            Stage::Withdrawn => "withdrawn",
+            Stage::Ghosted => "ghosted",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    /// Rejected, Withdrawn or Ghosted: the application ended without work.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Stage::Rejected | Stage::Withdrawn | Stage::Ghosted)
+    }
+
+    /// Still going somewhere: neither closed nor completed.
+    pub fn is_active(self) -> bool {
+        !self.is_closed() && self != Stage::Completed
+    }
+
+    /// The next and previous stage on the board (for keyboard moves).
+    pub fn neighbour(self, step: isize) -> Option<Stage> {
+        let i = Stage::ALL.iter().position(|s| *s == self)? as isize + step;
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| Stage::ALL.get(i).copied())
+    }
+}
+
+/// One recorded stage change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageChange {
+    pub stage: Stage,
+    pub date: NaiveDate,
+}
+
+/// Where the work happens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Arrangement {
+    Remote,
+    InPerson,
+    Hybrid,
+}
+
+impl Arrangement {
+    pub const ALL: [Arrangement; 3] = [
+        Arrangement::Remote,
+        Arrangement::InPerson,
+        Arrangement::Hybrid,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Arrangement::Remote => "Remote",
+            Arrangement::InPerson => "In person",
+            Arrangement::Hybrid => "Hybrid",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Arrangement::Remote => "remote",
+            Arrangement::InPerson => "in_person",
+            Arrangement::Hybrid => "hybrid",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.slug() == slug)
+    }
+}
+
+/// Where students find opportunities (shared/DOMAIN.md); offered as
+/// suggestions, any other text is fine too.
+pub const KNOWN_SOURCES: [&str; 10] = [
+    "Parker Dewey",
+    "MySphere",
+    "Internshala",
+    "Upwork",
+    "Career services",
+    "Job board",
+    "Alumni network",
+    "LinkedIn",
+    "Job fair",
+    "Company website",
+];
+
+/// A fixed fee in minor units (cents) and an ISO 4217 currency code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub cents: u64,
+    pub currency: String,
+}
+
+impl Money {
+    /// Parses "1,250.50" (commas and spaces ignored, at most 2 decimals).
+    pub fn parse_amount(text: &str) -> Result<u64, &'static str> {
+        let cleaned: String = text
+            .chars()
+            .filter(|c| !matches!(c, ',' | ' ' | '_'))
+            .collect();
+        let cleaned = cleaned.trim_start_matches(['$', '€', '£']);
+        if cleaned.starts_with('-') {
+            return Err("The fee cannot be negative.");
+        }
+        let (whole, frac) = cleaned.split_once('.').unwrap_or((cleaned, ""));
+        let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+        if !digits(whole) || !(frac.is_empty() || digits(frac)) || frac.len() > 2 {
+            return Err("Enter the fee as a number, e.g. 400 or 1250.50.");
+        }
+        let whole: u64 = whole.parse().map_err(|_| "That fee is too large.")?;
+        let frac: u64 = format!("{frac:0<2}").parse().unwrap_or(0);
+        whole
+            .checked_mul(100)
+            .and_then(|c| c.checked_add(frac))
+            .filter(|c| *c <= 100_000_000_00)
+            .ok_or("That fee is too large.")
+    }
+
+    /// "1,250.50" without a currency.
+    pub fn amount_text(&self) -> String {
+        let whole = (self.cents / 100).to_string();
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        match self.cents % 100 {
+            0 => grouped,
+            f => format!("{grouped}.{f:02}"),
+        }
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.amount_text(), self.currency)
+    }
+}
+
+/// An opportunity and its history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    pub meta: Meta,
+    pub organization: String,
+    /// The role or project title.
+    pub role: String,
+    pub source: String,
+    pub posting_url: Option<SafeUrl>,
+    pub arrangement: Option<Arrangement>,
+    pub location: String,
+    pub estimated_hours: Option<f64>,
+    pub fee: Option<Money>,
+    pub date_found: Option<NaiveDate>,
+    pub date_applied: Option<NaiveDate>,
+    pub deadline: Option<NaiveDate>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub next_follow_up: Option<NaiveDate>,
+    pub required_skills: Vec<String>,
+    pub tags: Vec<String>,
+    pub notes: String,
+    /// Linked contacts, by id.
+    pub contacts: Vec<RecordId>,
+    /// Never empty; kept in date order (stable for equal dates).
+    pub history: Vec<StageChange>,
+}
+
+impl Application {
+    /// The current stage: the latest recorded change.
+    pub fn stage(&self) -> Stage {
+        self.history.last().map_or(Stage::Saved, |c| c.stage)
+    }
+
+    /// The date of the latest stage change.
+    pub fn last_change(&self) -> Option<NaiveDate> {
+        self.history.last().map(|c| c.date)
+    }
+
+    /// Moves to `stage` as of `date`. Returns false (and records nothing)
+    /// if the application is already there. Moving to Applied fills in
+    /// the applied date when it is empty.
+    pub fn move_to(&mut self, stage: Stage, date: NaiveDate, now: DateTime<Utc>) -> bool {
+        if self.stage() == stage {
+            return false;
+        }
+        self.history.push(StageChange { stage, date });
+        self.history.sort_by_key(|c| c.date);
+        if stage == Stage::Applied && self.date_applied.is_none() {
+            self.date_applied = Some(date);
+        }
+        self.meta.touch(now);
+        true
+    }
+
+    /// Replaces the history (after the student edited its dates).
+    pub fn set_history(
+        &mut self,
+        mut history: Vec<StageChange>,
+        now: DateTime<Utc>,
+    ) -> Result<(), &'static str> {
+        if history.is_empty() {
+            return Err("An application needs at least one stage.");
+        }
+        history.sort_by_key(|c| c.date);
+        if history != self.history {
+            self.history = history;
+            self.meta.touch(now);
+        }
+        Ok(())
+    }
+
+    /// Still in Applied, with no stage change for more than
+    /// [`GHOSTED_AFTER_DAYS`] days: worth a follow-up, or marking Ghosted.
+    pub fn possibly_ghosted(&self, today: NaiveDate) -> bool {
+        self.stage() == Stage::Applied
+            && self
+                .last_change()
+                .is_some_and(|d| (today - d).num_days() > GHOSTED_AFTER_DAYS)
+    }
+
+    /// "Organization — Role", for lists and messages.
+    pub fn title(&self) -> String {
+        format!("{} — {}", self.organization, self.role)
+    }
+}
+
+/// The application form's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AppField {
+    Organization,
+    Role,
+    Source,
+    PostingUrl,
+    Arrangement,
+    Location,
+    EstimatedHours,
+    Fee,
+    Currency,
+    DateFound,
+    DateApplied,
+    Deadline,
+    StartDate,
+    EndDate,
+    NextFollowUp,
+    RequiredSkills,
+    Tags,
+    Notes,
+}
+
+impl AppField {
+    pub const ALL: [AppField; 18] = [
+        AppField::Organization,
+        AppField::Role,
+        AppField::Source,
+        AppField::PostingUrl,
+        AppField::Arrangement,
+        AppField::Location,
+        AppField::EstimatedHours,
+        AppField::Fee,
+        AppField::Currency,
+        AppField::DateFound,
+        AppField::DateApplied,
+        AppField::Deadline,
+        AppField::StartDate,
+        AppField::EndDate,
+        AppField::NextFollowUp,
+        AppField::RequiredSkills,
+        AppField::Tags,
+        AppField::Notes,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AppField::Organization => "Organization",
+            AppField::Role => "Role or project title",
+            AppField::Source => "Source",
+            AppField::PostingUrl => "Posting link",
+            AppField::Arrangement => "Arrangement",
+            AppField::Location => "Location",
+            AppField::EstimatedHours => "Estimated hours",
+            AppField::Fee => "Fixed fee",
+            AppField::Currency => "Currency",
+            AppField::DateFound => "Date found",
+            AppField::DateApplied => "Date applied",
+            AppField::Deadline => "Application deadline",
+            AppField::StartDate => "Start date",
+            AppField::EndDate => "End date",
+            AppField::NextFollowUp => "Next follow-up",
+            AppField::RequiredSkills => "Required skills",
+            AppField::Tags => "Tags",
+            AppField::Notes => "Notes",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AppField::Organization => "app-organization",
+            AppField::Role => "app-role",
+            AppField::Source => "app-source",
+            AppField::PostingUrl => "app-posting-url",
+            AppField::Arrangement => "app-arrangement",
+            AppField::Location => "app-location",
+            AppField::EstimatedHours => "app-estimated-hours",
+            AppField::Fee => "app-fee",
+            AppField::Currency => "app-currency",
+            AppField::DateFound => "app-date-found",
+            AppField::DateApplied => "app-date-applied",
+            AppField::Deadline => "app-deadline",
+            AppField::StartDate => "app-start-date",
+            AppField::EndDate => "app-end-date",
+            AppField::NextFollowUp => "app-next-follow-up",
+            AppField::RequiredSkills => "app-required-skills",
+            AppField::Tags => "app-tags",
+            AppField::Notes => "app-notes",
+        }
+    }
+}
+
+/// The raw text of the application form (dates as `YYYY-MM-DD`, lists
+/// comma-separated), plus the linked contacts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ApplicationForm {
+    pub text: std::collections::HashMap<&'static str, String>,
+    pub contacts: Vec<RecordId>,
+}
+
+impl ApplicationForm {
+    pub fn get(&self, field: AppField) -> &str {
+        self.text.get(field.id()).map_or("", String::as_str)
+    }
+
+    pub fn set(&mut self, field: AppField, value: impl Into<String>) {
+        self.text.insert(field.id(), value.into());
+    }
+
+    /// Validates the form. On success returns `base` updated (a new
+    /// application's `base` comes from [`new_application`]).
+    pub fn parse(
+        &self,
+        base: &Application,
+        now: DateTime<Utc>,
+    ) -> Result<Application, Vec<FieldError<AppField>>> {
+        let mut errors = Vec::new();
+        let mut err = |field, message: &str| errors.push(FieldError::new(field, message));
+        let text = |field: AppField| self.get(field).trim();
+
+        for field in AppField::ALL {
+            let max = if field == AppField::Notes {
+                10_000
+            } else {
+                300
+            };
+            if let Err(message) = check_length(text(field), max) {
+                err(field, &message);
+            }
+        }
+        if text(AppField::Organization).is_empty() {
+            err(AppField::Organization, "Enter the organization.");
+        }
+        if text(AppField::Role).is_empty() {
+            err(AppField::Role, "Enter the role or project title.");
+        }
+        let posting_url = match text(AppField::PostingUrl) {
+            "" => None,
+            t => SafeUrl::parse(t, UrlPolicy::Web)
+                .map_err(|e| err(AppField::PostingUrl, &e.to_string()))
+                .ok(),
+        };
+        let arrangement = match text(AppField::Arrangement) {
+            "" => None,
+            t => Arrangement::from_slug(t).or_else(|| {
+                err(AppField::Arrangement, "Choose remote, in person or hybrid.");
+                None
+            }),
+        };
+        let estimated_hours = match text(AppField::EstimatedHours) {
+            "" => None,
+            t => match t.parse::<f64>() {
+                Ok(h) if h.is_finite() && h > 0.0 && h <= MAX_HOURS => {
+                    Some((h * 10.0).round() / 10.0)
+                }
+                Ok(h) if h.is_finite() && h <= 0.0 => {
+                    err(AppField::EstimatedHours, "Hours must be more than 0.");
+                    None
+                }
+                Ok(_) => {
+                    err(
+                        AppField::EstimatedHours,
+                        "That is more hours than any internship (at most 2000).",
+                    );
+                    None
+                }
+                Err(_) => {
+                    err(
+                        AppField::EstimatedHours,
+                        "Enter hours as a number, e.g. 20 or 7.5.",
+                    );
+                    None
+                }
+            },
+        };
+        let currency = text(AppField::Currency).to_ascii_uppercase();
+        let fee = match text(AppField::Fee) {
+            "" => None,
+            t => match Money::parse_amount(t) {
+                Ok(cents) => {
+                    let currency = if currency.is_empty() {
+                        "USD".to_owned()
+                    } else {
+                        currency.clone()
+                    };
+                    Some(Money { cents, currency })
+                }
+                Err(message) => {
+                    err(AppField::Fee, message);
+                    None
+                }
+            },
+        };
+        if !currency.is_empty()
+            && (currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_alphabetic()))
+        {
+            err(
+                AppField::Currency,
+                "Use a three-letter currency code, e.g. USD or EUR.",
+            );
+        }
+        let mut date = |field: AppField| match text(field) {
+            "" => None,
+            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
+                .map_err(|_| err(field, "Enter a date as YYYY-MM-DD."))
+                .ok(),
+        };
+        let date_found = date(AppField::DateFound);
+        let date_applied = date(AppField::DateApplied);
+        let deadline = date(AppField::Deadline);
+        let start_date = date(AppField::StartDate);
+        let end_date = date(AppField::EndDate);
+        let next_follow_up = date(AppField::NextFollowUp);
+        if let (Some(s), Some(e)) = (start_date, end_date) {
+            if e < s {
+                err(AppField::EndDate, "The end date is before the start date.");
+            }
+        }
+        if let (Some(f), Some(a)) = (date_found, date_applied) {
+            if a < f {
+                err(
+                    AppField::DateApplied,
+                    "The applied date is before the date you found it.",
+                );
+            }
+        }
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| AppField::ALL.iter().position(|f| *f == e.field));
+            return Err(errors);
+        }
+        let mut app = Application {
+            meta: base.meta.clone(),
+            organization: text(AppField::Organization).to_owned(),
+            role: text(AppField::Role).to_owned(),
+            source: text(AppField::Source).to_owned(),
+            posting_url,
+            arrangement,
+            location: text(AppField::Location).to_owned(),
+            estimated_hours,
+            fee,
+            date_found,
+            date_applied,
+            deadline,
+            start_date,
+            end_date,
+            next_follow_up,
+            required_skills: split_list(text(AppField::RequiredSkills)),
+            tags: split_list(text(AppField::Tags)),
+            notes: text(AppField::Notes).to_owned(),
+            contacts: self.contacts.clone(),
+            history: base.history.clone(),
+        };
+        if app != *base {
+            app.meta.touch(now);
+        }
+        Ok(app)
+    }
+}
+
+/// Splits "SQL, Excel,  sql" into ["SQL", "Excel"]: trimmed, no empties,
+/// no case-insensitive duplicates (the first spelling wins).
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(item)) {
+            out.push(item.to_owned());
+        }
+    }
+    out
+}
+
+/// A blank application, saved as of `today` with the given id.
+pub fn new_application(id: RecordId, now: DateTime<Utc>, today: NaiveDate) -> Application {
+    Application {
+        meta: Meta::new(id, now),
+        organization: String::new(),
+        role: String::new(),
+        source: String::new(),
+        posting_url: None,
+        arrangement: None,
+        location: String::new(),
+        estimated_hours: None,
+        fee: None,
+        date_found: Some(today),
+        date_applied: None,
+        deadline: None,
+        start_date: None,
+        end_date: None,
+        next_follow_up: None,
+        required_skills: Vec::new(),
+        tags: Vec::new(),
+        notes: String::new(),
+        contacts: Vec::new(),
+        history: vec![StageChange {
+            stage: Stage::Saved,
+            date: today,
+        }],
+    }
+}
+
+impl Application {
+    /// The form showing this application.
+    pub fn to_form(&self) -> ApplicationForm {
+        let mut form = ApplicationForm {
+            contacts: self.contacts.clone(),
+            ..Default::default()
+        };
+        let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+        form.set(AppField::Organization, self.organization.clone());
+        form.set(AppField::Role, self.role.clone());
+        form.set(AppField::Source, self.source.clone());
+        form.set(
+            AppField::PostingUrl,
+            self.posting_url
+                .as_ref()
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
+        );
+        form.set(
+            AppField::Arrangement,
+            self.arrangement.map(|a| a.slug()).unwrap_or_default(),
+        );
+        form.set(AppField::Location, self.location.clone());
+        form.set(
+            AppField::EstimatedHours,
+            self.estimated_hours
+                .map(|h| h.to_string())
+                .unwrap_or_default(),
+        );
+        form.set(
+            AppField::Fee,
+            self.fee
+                .as_ref()
+                .map(|m| m.amount_text().replace(',', ""))
+                .unwrap_or_default(),
+        );
+        form.set(
+            AppField::Currency,
+            self.fee
+                .as_ref()
+                .map_or("USD".to_owned(), |m| m.currency.clone()),
+        );
+        form.set(AppField::DateFound, date(self.date_found));
+        form.set(AppField::DateApplied, date(self.date_applied));
+        form.set(AppField::Deadline, date(self.deadline));
+        form.set(AppField::StartDate, date(self.start_date));
+        form.set(AppField::EndDate, date(self.end_date));
+        form.set(AppField::NextFollowUp, date(self.next_follow_up));
+        form.set(AppField::RequiredSkills, self.required_skills.join(", "));
+        form.set(AppField::Tags, self.tags.join(", "));
+        form.set(AppField::Notes, self.notes.clone());
+        form
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    pub fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    pub fn at(m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, 12, 0, 0).unwrap()
+    }
+
+    /// A valid application "org — role" saved on `found`.
+    pub fn app(n: u8, org: &str, role: &str, found: NaiveDate) -> Application {
+        let mut a = new_application(RecordId::from_random_bytes([n; 16]), at(1, 1), found);
+        a.organization = org.into();
+        a.role = role.into();
+        a
+    }
+
+    #[test]
+    fn a_new_application_starts_saved_with_one_dated_change() {
+        let a = app(1, "Acme", "Research", day(11, 1));
+        assert_eq!(a.stage(), Stage::Saved);
+        assert_eq!(
+            a.history,
+            [StageChange {
+                stage: Stage::Saved,
+                date: day(11, 1)
+            }]
+        );
+    }
+
+    #[test]
+    fn moving_records_each_change_with_its_date_and_skips_no_ops() {
+        let mut a = app(1, "Acme", "Research", day(11, 1));
+        assert!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)));
+        assert_eq!(
+            a.date_applied,
+            Some(day(11, 3)),
+            "applying fills the applied date"
+        );
+        assert!(
+            !a.move_to(Stage::Applied, day(11, 4), at(11, 4)),
+            "already there"
+        );
+        assert!(a.move_to(Stage::Interviewing, day(11, 10), at(11, 10)));
+        assert_eq!(a.stage(), Stage::Interviewing);
+        assert_eq!(a.history.len(), 3);
+        assert_eq!(a.meta.updated, at(11, 10));
+    }
+
+    #[test]
+    fn a_change_logged_late_with_an_earlier_date_keeps_history_in_date_order() {
+        let mut a = app(1, "Acme", "Research", day(11, 1));
+        a.move_to(Stage::Interviewing, day(11, 10), at(11, 10));
+        // The student forgot to log the application itself, done on the 3rd.
+        a.move_to(Stage::Applied, day(11, 3), at(11, 12));
+        let stages: Vec<_> = a.history.iter().map(|c| c.stage).collect();
+        assert_eq!(stages, [Stage::Saved, Stage::Applied, Stage::Interviewing]);
+        assert_eq!(
+            a.stage(),
+            Stage::Interviewing,
+            "the latest date decides the stage"
+        );
+    }
+
+    #[test]
+    fn edited_history_is_sorted_and_never_empty() {
+        let mut a = app(1, "Acme", "Research", day(11, 1));
+        a.move_to(Stage::Applied, day(11, 3), at(11, 3));
+        let edited = vec![
+            StageChange {
+                stage: Stage::Applied,
+                date: day(10, 30),
+            },
+            StageChange {
+                stage: Stage::Saved,
+                date: day(10, 28),
+            },
+        ];
+        a.set_history(edited, at(11, 4)).unwrap();
+        assert_eq!(a.history[0].stage, Stage::Saved);
+        assert_eq!(a.stage(), Stage::Applied);
+        assert!(a.set_history(Vec::new(), at(11, 5)).is_err());
+        assert_eq!(a.history.len(), 2);
+    }
+
+    #[test]
+    fn ghosted_is_a_flag_after_21_quiet_days_in_applied_never_a_move() {
+        let mut a = app(1, "Acme", "Research", day(10, 1));
+        a.move_to(Stage::Applied, day(10, 2), at(10, 2));
+        assert!(!a.possibly_ghosted(day(10, 23)), "exactly 21 days: not yet");
+        assert!(a.possibly_ghosted(day(10, 24)));
+        assert_eq!(a.stage(), Stage::Applied, "flagging never moves it");
+        a.move_to(Stage::Interviewing, day(10, 20), at(10, 20));
+        assert!(
+            !a.possibly_ghosted(day(12, 1)),
+            "only applications still in Applied"
+        );
+        let saved = app(2, "Beta", "Data entry", day(1, 1));
+        assert!(!saved.possibly_ghosted(day(12, 1)));
+    }
+
+    #[test]
+    fn stage_groups_and_neighbours() {
+        assert!(Stage::Ghosted.is_closed() && !Stage::Ghosted.is_active());
+        assert!(!Stage::Completed.is_closed() && !Stage::Completed.is_active());
+        assert!(Stage::Offered.is_active());
+        assert_eq!(Stage::Saved.neighbour(-1), None);
+        assert_eq!(Stage::Saved.neighbour(1), Some(Stage::Applied));
+        assert_eq!(Stage::Ghosted.neighbour(1), None);
+        for s in Stage::ALL {
+            assert_eq!(Stage::from_slug(s.slug()), Some(s));
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.slug()));
+        }
+    }
+
+    fn form(pairs: &[(AppField, &str)]) -> ApplicationForm {
+        let mut f = ApplicationForm::default();
+        for (k, v) in pairs {
+            f.set(*k, *v);
+        }
+        f
+    }
+
+    #[test]
+    fn validation_names_every_bad_field_in_form_order() {
+        let base = app(1, "", "", day(11, 1));
+        let bad = form(&[
+            (AppField::PostingUrl, "javascript:alert(1)"),
+            (AppField::EstimatedHours, "-3"),
+            (AppField::Fee, "-20"),
+            (AppField::Currency, "dollars"),
+            (AppField::DateFound, "2026-11-05"),
+            (AppField::DateApplied, "2026-11-01"),
+            (AppField::StartDate, "2026-12-10"),
+            (AppField::EndDate, "2026-12-01"),
+            (AppField::Deadline, "next friday"),
+        ]);
+        let errors = bad.parse(&base, at(11, 2)).unwrap_err();
+        let got: Vec<(AppField, &str)> = errors
+            .iter()
+            .map(|e| (e.field, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (AppField::Organization, "Enter the organization."),
+                (AppField::Role, "Enter the role or project title."),
+                (
+                    AppField::PostingUrl,
+                    "Only https:// and http:// links are allowed."
+                ),
+                (AppField::EstimatedHours, "Hours must be more than 0."),
+                (AppField::Fee, "The fee cannot be negative."),
+                (
+                    AppField::Currency,
+                    "Use a three-letter currency code, e.g. USD or EUR."
+                ),
+                (
+                    AppField::DateApplied,
+                    "The applied date is before the date you found it."
+                ),
+                (AppField::Deadline, "Enter a date as YYYY-MM-DD."),
+                (AppField::EndDate, "The end date is before the start date."),
+            ]
+        );
+    }
+
+    #[test]
+    fn hours_must_be_within_reason() {
+        let base = app(1, "A", "B", day(11, 1));
+        for (hours, ok) in [
+            ("20", true),
+            ("7.5", true),
+            ("0", false),
+            ("2001", false),
+            ("lots", false),
+            ("NaN", false),
+        ] {
+            let f = form(&[
+                (AppField::Organization, "A"),
+                (AppField::Role, "B"),
+                (AppField::EstimatedHours, hours),
+            ]);
+            assert_eq!(f.parse(&base, at(11, 2)).is_ok(), ok, "{hours}");
+        }
+    }
+
+    #[test]
+    fn a_valid_form_round_trips_and_cleans_lists_and_money() {
+        let base = app(1, "", "", day(11, 1));
+        let f = form(&[
+            (AppField::Organization, " Acme Analytics "),
+            (AppField::Role, "Market sizing"),
+            (AppField::Source, "Parker Dewey"),
+            (AppField::PostingUrl, "https://example.org/p/1"),
+            (AppField::Arrangement, "hybrid"),
+            (AppField::EstimatedHours, "20"),
+            (AppField::Fee, "1,250.5"),
+            (AppField::Currency, "eur"),
+            (AppField::StartDate, "2026-11-03"),
+            (AppField::EndDate, "2026-11-14"),
+            (AppField::RequiredSkills, "Excel, , market research, excel"),
+            (AppField::Tags, "research"),
+        ]);
+        let a = f.parse(&base, at(11, 2)).unwrap();
+        assert_eq!(a.organization, "Acme Analytics");
+        assert_eq!(
+            a.fee,
+            Some(Money {
+                cents: 125_050,
+                currency: "EUR".into()
+            })
+        );
+        assert_eq!(a.fee.as_ref().unwrap().to_string(), "1,250.50 EUR");
+        assert_eq!(a.required_skills, ["Excel", "market research"]);
+        assert_eq!(a.arrangement, Some(Arrangement::Hybrid));
+        assert_eq!(a.meta.updated, at(11, 2));
+        let again = a.to_form().parse(&a, at(11, 9)).unwrap();
+        assert_eq!(
+            again, a,
+            "an unchanged form changes nothing, not even `updated`"
+        );
+    }
+
+    #[test]
+    fn money_parses_and_formats() {
+        assert_eq!(Money::parse_amount("400"), Ok(40_000));
+        assert_eq!(Money::parse_amount("$1,000.05"), Ok(100_005));
+        assert_eq!(Money::parse_amount("0.5"), Ok(50));
+        assert!(Money::parse_amount("1.234").is_err());
+        assert!(Money::parse_amount("12abc").is_err());
+        assert!(Money::parse_amount("99999999999999999999").is_err());
+        let m = Money {
+            cents: 123_456_700,
+            currency: "USD".into(),
+        };
+        assert_eq!(m.amount_text(), "1,234,567");
+    }
+}

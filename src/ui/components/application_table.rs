@@ -1,0 +1,69 @@
+//! The applications as a table; every column header sorts (click again to
+//! reverse), with `aria-sort` telling screen readers the order.
+
+use crate::domain::query::SortKey;
+use crate::domain::Application;
+use crate::routes::Route;
+use crate::ui::platform::format_date;
+use crate::ui::state::TrackerView;
+use leptos::prelude::*;
+
+#[component]
+pub fn ApplicationTable(#[prop(into)] apps: Signal<Vec<Application>>) -> impl IntoView {
+    let view_state = expect_context::<TrackerView>();
+    let sort = view_state.sort;
+    let headers = SortKey::ALL
+        .into_iter()
+        .map(|key| {
+            let aria_sort = move || {
+                sort.with(|s| match (s.key == key, s.descending) {
+                    (false, _) => "none",
+                    (true, false) => "ascending",
+                    (true, true) => "descending",
+                })
+            };
+            let arrow = move || {
+                sort.with(|s| match (s.key == key, s.descending) {
+                    (false, _) => "",
+                    (true, false) => " ▲",
+                    (true, true) => " ▼",
+                })
+            };
+            view! {
+                <th scope="col" aria-sort=aria_sort>
+                    <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = s.toggled(key))>
+                        {key.label()}
+                        <span aria-hidden="true">{arrow}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+    let date = |d: Option<chrono::NaiveDate>| d.map(format_date).unwrap_or_default();
+    view! {
+        <div class="table-wrap" role="region" aria-label="Applications table" tabindex="0">
+            <table class="data-table">
+                <thead>
+                    <tr>{headers}</tr>
+                </thead>
+                <tbody>
+                    <For each=move || apps.get() key=|a| (a.meta.id, a.meta.updated) let:app>
+                        <tr>
+                            <td>
+                                <a href=Route::Application(app.meta.id.to_string()).href()>
+                                    {app.organization.clone()}
+                                </a>
+                            </td>
+                            <td>{app.role.clone()}</td>
+                            <td>{app.stage().label()}</td>
+                            <td>{app.source.clone()}</td>
+                            <td>{date(app.deadline)}</td>
+                            <td>{date(app.next_follow_up)}</td>
+                            <td>{format_date(app.meta.updated.date_naive())}</td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

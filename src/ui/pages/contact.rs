@@ -1,0 +1,226 @@
+//! One contact: their applications, the edit form (also used to add a new
+//! contact), and delete with undo (which restores their links too).
+
+use super::PageHeading;
+use crate::domain::contact::{ContactField, ContactKind};
+use crate::domain::record::Meta;
+use crate::domain::{Contact, FieldError, RecordId};
+use crate::routes::Route;
+use crate::ui::components::toast::UndoAction;
+use crate::ui::components::{ErrorSummary, SelectField, TextField, Toaster};
+use crate::ui::platform::{go, new_id, now};
+use crate::ui::state::use_doc;
+use leptos::prelude::*;
+
+#[component]
+pub fn ContactPage(id: Option<String>) -> impl IntoView {
+    let doc = use_doc();
+    match id {
+        None => view! {
+            <PageHeading>"New contact"</PageHeading>
+            <ContactEditor base=Contact::new(Meta::new(new_id(), now())) is_new=true />
+        }
+        .into_any(),
+        Some(text) => match RecordId::parse(&text)
+            .and_then(|id| doc.with_untracked(|d| d.contact(id).cloned()))
+        {
+            Some(contact) => {
+                let id = contact.meta.id;
+                let name = Memo::new(move |_| {
+                    doc.with(|d| d.contact(id).map(|c| c.name.clone()).unwrap_or_default())
+                });
+                view! {
+                    <p class="breadcrumb"><a href="#/contacts">"← All contacts"</a></p>
+                    <PageHeading>{name}</PageHeading>
+                    <ContactApplications id=id />
+                    <h2 class="section-heading">"Details"</h2>
+                    <ContactEditor base=contact is_new=false />
+                    <DeleteContact id=id />
+                }
+                .into_any()
+            }
+            None => view! {
+                <PageHeading>"Contact not found"</PageHeading>
+                <p>"This contact does not exist here. They may have been deleted."</p>
+                <p><a class="button" href="#/contacts">"Back to contacts"</a></p>
+            }
+            .into_any(),
+        },
+    }
+}
+
+/// The applications this contact is linked to.
+#[component]
+fn ContactApplications(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let apps = Memo::new(move |_| {
+        doc.with(|d| {
+            d.applications_of(id)
+                .into_iter()
+                .map(|a| (a.meta.id, a.title(), a.stage().label()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="panel" aria-labelledby="contact-apps-heading">
+            <h2 id="contact-apps-heading">"Applications"</h2>
+            {move || {
+                let list = apps.get();
+                if list.is_empty() {
+                    view! { <p class="hint">"Not linked to any application yet. Link contacts from an application's page."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="link-list">
+                            {list
+                                .into_iter()
+                                .map(|(aid, title, stage)| {
+                                    view! {
+                                        <li>
+                                            <a href=Route::Application(aid.to_string()).href()>{title}</a>
+                                            " · " {stage}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn DeleteContact(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let toaster = expect_context::<Toaster>();
+    let delete = move |_| {
+        let Some(removed) = doc.try_update(|d| d.remove_contact(id, now())).flatten() else {
+            return;
+        };
+        let name = removed.contact.name.clone();
+        go(Route::Contacts.href().as_str());
+        let undo: UndoAction =
+            std::sync::Arc::new(move || doc.update(|d| d.restore_contact(removed.clone(), now())));
+        toaster.show(format!("Deleted {name}."), Some(undo));
+    };
+    view! {
+        <section class="danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete"</h2>
+            <p>"Deleting removes this contact and unlinks them from their applications. You can undo it for a few seconds."</p>
+            <button type="button" class="button danger" on:click=delete>"Delete contact"</button>
+        </section>
+    }
+}
+
+#[component]
+fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
+    let doc = use_doc();
+    let toaster = expect_context::<Toaster>();
+    let id = base.meta.id;
+    let base = StoredValue::new(base);
+    let form = RwSignal::new(base.with_value(Contact::to_form));
+    let errors = RwSignal::new(Vec::<FieldError<ContactField>>::new());
+    let tried = RwSignal::new(false);
+    let (status, set_status) = signal(String::new());
+    let current_base = move || {
+        doc.with_untracked(|d| d.contact(id).cloned())
+            .unwrap_or_else(|| base.get_value())
+    };
+    let check = move || form.with(|f| f.parse(&current_base(), now()));
+    let error_for = move |field: ContactField| {
+        Signal::derive(move || {
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
+        })
+    };
+    let on_input = move |field: ContactField| {
+        Callback::new(move |v: String| {
+            form.update(|f| f.set(field, v));
+            set_status.set(String::new());
+            if tried.get_untracked() {
+                errors.set(check().err().unwrap_or_default());
+            }
+        })
+    };
+    let text = move |field: ContactField, kind: &'static str, multiline: bool| {
+        view! {
+            <TextField
+                id=field.id()
+                label=field.label()
+                value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
+                error=error_for(field)
+                on_input=on_input(field)
+                on_commit=Callback::new(move |()| ())
+                input_type=kind
+                multiline=multiline
+            />
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        match check() {
+            Err(list) => {
+                errors.set(list);
+                set_status.set("Not saved: fix the fields listed above.".into());
+                crate::ui::platform::focus_later("contact-errors");
+            }
+            Ok(contact) => {
+                errors.set(Vec::new());
+                let name = contact.name.clone();
+                doc.update(|d| d.upsert_contact(contact, now()));
+                if is_new {
+                    go(Route::Contact(id.to_string()).href().as_str());
+                    toaster.show(format!("Added {name}."), None);
+                } else {
+                    set_status.set("Changes saved.".into());
+                }
+            }
+        }
+    };
+    let summary_items = Signal::derive(move || {
+        errors.with(|es| {
+            es.iter()
+                .map(|e| (e.field.id(), format!("{}: {}", e.field.label(), e.message)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let kinds = ContactKind::ALL
+        .iter()
+        .map(|k| (k.slug().to_owned(), k.label().to_owned()))
+        .collect::<Vec<_>>();
+    view! {
+        <ErrorSummary id="contact-errors" heading="Some details need fixing before this is saved" items=summary_items />
+        <form class="form" novalidate on:submit=submit>
+            <fieldset>
+                <legend>"Who"</legend>
+                {text(ContactField::Name, "text", false)}
+                <SelectField
+                    id=ContactField::Kind.id()
+                    label=ContactField::Kind.label()
+                    options=kinds
+                    value=Signal::derive(move || form.with(|f| f.kind.clone()))
+                    on_change=on_input(ContactField::Kind)
+                />
+                {text(ContactField::Organization, "text", false)}
+            </fieldset>
+            <fieldset>
+                <legend>"How to reach them"</legend>
+                {text(ContactField::Email, "email", false)}
+                {text(ContactField::Phone, "tel", false)}
+                {text(ContactField::Url, "url", false)}
+                {text(ContactField::Notes, "text", true)}
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button primary">{if is_new { "Add contact" } else { "Save changes" }}</button>
+                <a class="button" href="#/contacts">{if is_new { "Cancel" } else { "Back to contacts" }}</a>
+            </div>
+            <p class="status save-status" role="status">{move || status.get()}</p>
+        </form>
+    }
+}

@@ -1,0 +1,190 @@
+// End-to-end: the application tracker. Create an application, move it
+// through stages with the keyboard, filter and search, reload and find it
+// all as left, delete and undo, link a contact and see it on their page.
+import { test, expect } from "@playwright/test";
+import { openApp, readStored } from "./helpers.mjs";
+
+async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
+  await openApp(page, "#/applications");
+  await page.getByRole("link", { name: "Add application" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "New application" })).toBeVisible();
+  await page.getByLabel("Organization").fill(org);
+  await page.getByLabel("Role or project title").fill(role);
+  if (source) await page.getByLabel("Source").fill(source);
+  if (tags) await page.getByLabel("Tags").fill(tags);
+  if (deadline) await page.getByLabel("Application deadline").fill(deadline);
+  await page.getByRole("button", { name: "Add application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${org} — ${role}` })).toBeVisible();
+}
+
+async function addContact(page, { name, kind, org }) {
+  await openApp(page, "#/contacts/new");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Kind").selectOption({ label: kind });
+  await page.getByLabel("Organization").fill(org);
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+const inDays = (n) => {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+test("invalid input is refused with field errors and a summary, and nothing is stored", async ({ page }) => {
+  await openApp(page, "#/applications/new");
+  await page.getByLabel("Posting link").fill("javascript:alert(1)");
+  await page.getByLabel("Fixed fee").fill("-5");
+  await page.getByLabel("Start date").fill("2026-12-10");
+  await page.getByLabel("End date").fill("2026-12-01");
+  await page.getByRole("button", { name: "Add application" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "Some details need fixing" });
+  await expect(summary).toBeFocused();
+  for (const text of [
+    "Organization: Enter the organization.",
+    "Role or project title: Enter the role or project title.",
+    "Posting link: Only https:// and http:// links are allowed.",
+    "Fixed fee: The fee cannot be negative.",
+    "End date: The end date is before the start date.",
+  ]) {
+    await expect(summary.getByRole("button", { name: text })).toBeVisible();
+  }
+  await expect(page.getByLabel("Organization")).toHaveAttribute("aria-invalid", "true");
+  await summary.getByRole("button", { name: /^Posting link/ }).click();
+  await expect(page.getByLabel("Posting link")).toBeFocused();
+  expect(await readStored(page)).toBeNull();
+});
+
+test("an application moves through stages by keyboard, and survives a reload", async ({ page }) => {
+  await addApplication(page, { org: "Acme Analytics", role: "Market sizing", source: "Parker Dewey" });
+  await page.getByRole("link", { name: "← All applications" }).click();
+  const saved = page.getByRole("region", { name: "Saved" });
+  await expect(saved.getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
+
+  // Keyboard only: focus the card's Move button, open it, pick the stage.
+  for (const stage of ["Applied", "Interviewing"]) {
+    const move = page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" });
+    await move.focus();
+    await page.keyboard.press("Enter");
+    await expect(move).toHaveAttribute("aria-expanded", "true");
+    const option = page.getByRole("button", { name: stage, exact: true });
+    await expect(option).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("region", { name: stage }).getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: `Moved Acme Analytics — Market sizing to ${stage}.` })).toBeAttached();
+    await expect(page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" })).toBeFocused();
+  }
+  // Escape closes the list without moving.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" })).toHaveAttribute("aria-expanded", "false");
+
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
+  const doc = JSON.parse(await readStored(page));
+  expect(doc.applications[0].history.map((h) => h.stage)).toEqual(["saved", "applied", "interviewing"]);
+  expect(doc.applications[0].date_applied).toBe(inDays(0));
+
+  // The history is on the application's page, dates editable.
+  await page.getByRole("link", { name: "Market sizing" }).click();
+  await expect(page.getByRole("heading", { name: "Stage: Interviewing" })).toBeVisible();
+  await page.getByLabel("Date of Applied").fill(inDays(-2));
+  await page.getByLabel("Date of Applied").blur();
+  await expect(page.getByRole("status").filter({ hasText: "Date changed." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Date of Applied")).toHaveValue(inDays(-2));
+});
+
+test("drag and drop moves a card to another column", async ({ page }) => {
+  await addApplication(page, { org: "Beta Library", role: "Donor database clean-up" });
+  await openApp(page, "#/applications");
+  const card = page.getByRole("region", { name: "Saved" }).getByRole("listitem").filter({ hasText: "Beta Library" });
+  await card.dragTo(page.getByRole("region", { name: "Offered" }));
+  await expect(page.getByRole("region", { name: "Offered" }).getByRole("link", { name: /Beta Library/ })).toBeVisible();
+  expect(JSON.parse(await readStored(page)).applications[0].history.at(-1).stage).toBe("offered");
+});
+
+test("search, filters, due soon and the sortable table", async ({ page }) => {
+  await addApplication(page, { org: "Acme Analytics", role: "Market sizing", source: "Parker Dewey", tags: "research", deadline: inDays(3) });
+  await addApplication(page, { org: "Beta Library", role: "Donor database clean-up", source: "LinkedIn", tags: "data" });
+  await addApplication(page, { org: "City Council", role: "Survey research", source: "LinkedIn", tags: "research, remote" });
+  await openApp(page, "#/applications");
+
+  const due = page.getByRole("region", { name: "Due soon" });
+  await expect(due.getByRole("link", { name: "Acme Analytics — Market sizing" })).toBeVisible();
+  await expect(due).toContainText("in 3 days");
+
+  const count = page.getByRole("status").filter({ hasText: /application/ });
+  await page.getByRole("searchbox", { name: "Search" }).fill("survey");
+  await expect(count).toHaveText("Showing 1 of 3 applications");
+  await page.getByRole("searchbox", { name: "Search" }).fill("");
+  await page.getByLabel("Source", { exact: true }).selectOption("LinkedIn");
+  await expect(count).toHaveText("Showing 2 of 3 applications");
+  await page.getByLabel("Tag", { exact: true }).selectOption("research");
+  await expect(count).toHaveText("Showing 1 of 3 applications");
+  await expect(page.getByRole("link", { name: "Survey research" })).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await page.getByLabel("Due", { exact: true }).selectOption({ label: "Due in the next 7 days" });
+  await expect(count).toHaveText("Showing 1 of 3 applications");
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(count).toHaveText("3 applications");
+
+  await page.getByRole("button", { name: "Table" }).click();
+  const table = page.getByRole("table");
+  const firstCells = () => table.locator("tbody tr td:first-child").allTextContents();
+  await table.getByRole("button", { name: "Organization" }).click();
+  await expect(table.getByRole("columnheader", { name: /Organization/ })).toHaveAttribute("aria-sort", "ascending");
+  expect(await firstCells()).toEqual(["Acme Analytics", "Beta Library", "City Council"]);
+  await table.getByRole("button", { name: "Organization" }).click();
+  expect(await firstCells()).toEqual(["City Council", "Beta Library", "Acme Analytics"]);
+  await table.getByRole("button", { name: "Source" }).click();
+  expect((await firstCells())[2]).toBe("Acme Analytics");
+});
+
+// Regression: Undo did nothing once the deleting page had navigated away
+// (the undo was a Leptos Callback owned by that page, disposed with it).
+test("delete and undo restore an application exactly, contact links included", async ({ page }) => {
+  await addContact(page, { name: "Grace Okafor", kind: "Supervisor", org: "Acme Analytics" });
+  await addApplication(page, { org: "Acme Analytics", role: "Market sizing" });
+  await page.getByLabel("Grace Okafor (Acme Analytics)").check();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  const before = JSON.parse(await readStored(page)).applications;
+
+  // The contact's page lists the application.
+  await openApp(page, "#/contacts");
+  await page.getByRole("link", { name: "Grace Okafor" }).click();
+  const apps = page.getByRole("region", { name: "Applications" });
+  await expect(apps.getByRole("link", { name: "Acme Analytics — Market sizing" })).toBeVisible();
+
+  // Delete the application, then undo with the keyboard.
+  await apps.getByRole("link", { name: "Acme Analytics — Market sizing" }).click();
+  await page.getByRole("button", { name: "Delete application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
+  await expect(page.getByText("Deleted Acme Analytics — Market sizing.")).toBeVisible();
+  expect(JSON.parse(await readStored(page)).applications).toEqual([]);
+  await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: /Market sizing/ })).toBeVisible();
+  expect(JSON.parse(await readStored(page)).applications).toEqual(before);
+
+  // Deleting the contact unlinks it; undo links it again.
+  await openApp(page, "#/contacts");
+  await page.getByRole("link", { name: "Grace Okafor" }).click();
+  await page.getByRole("button", { name: "Delete contact" }).click();
+  expect(JSON.parse(await readStored(page)).applications[0].contacts).toEqual([]);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.reload();
+  expect(JSON.parse(await readStored(page)).applications).toEqual(before);
+  await page.getByRole("link", { name: "Grace Okafor" }).click();
+  await expect(page.getByRole("region", { name: "Applications" }).getByRole("link", { name: "Acme Analytics — Market sizing" })).toBeVisible();
+});
+
+test("the undo stays offered for at least 10 seconds", async ({ page }) => {
+  await addApplication(page, { org: "Slow Co", role: "Research" });
+  await page.getByRole("button", { name: "Delete application" }).click();
+  await page.waitForTimeout(10_500);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("link", { name: "Research" })).toBeVisible();
+});
