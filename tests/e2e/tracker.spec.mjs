@@ -188,3 +188,19 @@ test("the undo stays offered for at least 10 seconds", async ({ page }) => {
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("link", { name: "Research" })).toBeVisible();
 });
+
+test("the posting link and a contact's e-mail are shown as links", async ({ page }) => {
+  await addContact(page, { name: "Ravi Recruiter", kind: "Recruiter", org: "Northwind" });
+  await page.getByLabel("E-mail").fill("ravi@northwind.example");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("link", { name: "ravi@northwind.example" })).toHaveAttribute("href", "mailto:ravi@northwind.example");
+  await expect(page.getByText("Recruiter at Northwind")).toBeVisible();
+
+  await addApplication(page, { org: "Northwind", role: "Prospect list", source: "LinkedIn" });
+  await page.getByLabel("Posting link").fill("https://jobs.example.org/123");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const posting = page.getByRole("link", { name: "Open the posting" });
+  await expect(posting).toHaveAttribute("href", "https://jobs.example.org/123");
+  await expect(posting).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(page.getByText("Found on LinkedIn")).toBeVisible();
+});

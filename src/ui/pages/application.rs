@@ -9,7 +9,9 @@ use crate::domain::application::{new_application, AppField, Arrangement, KNOWN_S
 use crate::domain::{Application, FieldError, RecordId};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{ErrorSummary, SelectField, StageHistory, TextField, Toaster};
+use crate::ui::components::{
+    ErrorSummary, ExternalLink, SelectField, StageHistory, TextField, Toaster,
+};
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -33,6 +35,7 @@ pub fn ApplicationPage(
                 view! {
                     <p class="breadcrumb"><a href="#/applications">"← All applications"</a></p>
                     <PageHeading>{move || title.get().unwrap_or_default()}</PageHeading>
+                    <ApplicationFacts id=id />
                     <StageHistory id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ApplicationEditor base=app is_new=false />
@@ -47,6 +50,43 @@ pub fn ApplicationPage(
             }
             .into_any(),
         },
+    }
+}
+
+/// The key facts in one line, with the posting as a (safe) link.
+#[component]
+fn ApplicationFacts(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let app = Memo::new(move |_| doc.with(|d| d.application(id).cloned()));
+    move || {
+        app.get().map(|a| {
+            let mut facts: Vec<String> = Vec::new();
+            if !a.source.is_empty() {
+                facts.push(format!("Found on {}", a.source));
+            }
+            match (a.arrangement, a.location.is_empty()) {
+                (Some(arr), false) => facts.push(format!("{} · {}", arr.label(), a.location)),
+                (Some(arr), true) => facts.push(arr.label().to_owned()),
+                (None, false) => facts.push(a.location.clone()),
+                (None, true) => {}
+            }
+            if let Some(h) = a.estimated_hours {
+                facts.push(format!("about {h} hours"));
+            }
+            if let Some(fee) = &a.fee {
+                facts.push(format!("fixed fee {fee}"));
+            }
+            let posting = a
+                .posting_url
+                .map(|url| view! { <ExternalLink url=url text="Open the posting" /> });
+            view! {
+                <p class="facts-line">
+                    {facts.join(" · ")}
+                    {(!facts.is_empty() && posting.is_some()).then_some(" · ")}
+                    {posting}
+                </p>
+            }
+        })
     }
 }
 

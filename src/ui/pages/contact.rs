@@ -5,9 +5,10 @@ use super::PageHeading;
 use crate::domain::contact::{ContactField, ContactKind};
 use crate::domain::record::Meta;
 use crate::domain::{Contact, FieldError, RecordId};
+use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{ErrorSummary, SelectField, TextField, Toaster};
+use crate::ui::components::{ErrorSummary, ExternalLink, SelectField, TextField, Toaster};
 use crate::ui::platform::{go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -32,6 +33,7 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
                 view! {
                     <p class="breadcrumb"><a href="#/contacts">"← All contacts"</a></p>
                     <PageHeading>{name}</PageHeading>
+                    <ContactCard id=id />
                     <ContactApplications id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ContactEditor base=contact is_new=false />
@@ -46,6 +48,34 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
             }
             .into_any(),
         },
+    }
+}
+
+/// Who they are and how to reach them, e-mail and page as links.
+#[component]
+fn ContactCard(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let contact = Memo::new(move |_| doc.with(|d| d.contact(id).cloned()));
+    move || {
+        contact.get().map(|c| {
+            let role = if c.organization.is_empty() {
+                c.kind.label().to_owned()
+            } else {
+                format!("{} at {}", c.kind.label(), c.organization)
+            };
+            let mail = SafeUrl::parse(&format!("mailto:{}", c.email), UrlPolicy::WebOrMail)
+                .ok()
+                .filter(|_| !c.email.is_empty())
+                .map(|url| view! { <li><ExternalLink url=url text=c.email.clone() /></li> });
+            let page = c
+                .url
+                .map(|url| view! { <li><ExternalLink url=url text="Profile page" /></li> });
+            let phone = (!c.phone.is_empty()).then(|| view! { <li>{c.phone.clone()}</li> });
+            view! {
+                <p class="facts-line">{role}</p>
+                <ul class="contact-ways">{mail}{phone}{page}</ul>
+            }
+        })
     }
 }
 
