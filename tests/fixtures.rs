@@ -53,3 +53,28 @@ fn the_v2_fixture_keeps_the_tracker_and_its_links() {
     );
     assert_eq!(doc.applications_of(doc.contacts[0].meta.id).len(), 1);
 }
+
+#[test]
+fn the_v3_fixture_keeps_the_portfolio_skills_and_settings() {
+    use microfolio::domain::economics::{effective_rate, yearly_totals};
+    use microfolio::domain::portfolio::Visibility;
+    let doc = decode(&fixture(3)).unwrap();
+    assert_eq!((doc.entries.len(), doc.skills.len()), (2, 2));
+    let deck = &doc.entries[0];
+    assert_eq!(deck.visibility, Visibility::Public);
+    assert_eq!(deck.deliverables.len(), 2);
+    assert_eq!(deck.supervisor, Some(doc.contacts[0].meta.id));
+    assert_eq!(effective_rate(deck).unwrap().per_hour.cents, 2000);
+    assert_eq!(
+        doc.skill(deck.skills[1]).map(|s| s.name.as_str()),
+        Some("Market research")
+    );
+    assert_eq!(yearly_totals(&doc.entries)[0].entries, 2);
+}
+
+#[test]
+fn older_fixtures_gain_empty_collections_and_default_settings() {
+    let doc = decode(&fixture(2)).unwrap();
+    assert!(doc.entries.is_empty() && doc.skills.is_empty());
+    assert_eq!(doc.settings.pay_floor.cents, 2000);
+}

@@ -3,9 +3,10 @@
 //! through the migration path.
 //!
 //! ```json
-//! { "format": "microfolio", "schema_version": 2,
+//! { "format": "microfolio", "schema_version": 3,
 //!   "created": "...", "updated": "...", "profile": { "meta": {...}, ... },
-//!   "applications": [...], "contacts": [...] }
+//!   "applications": [...], "contacts": [...],
+//!   "entries": [...], "skills": [...], "settings": {...} }
 //! ```
 //!
 //! Decoding never falls back to a default: a text that is not JSON, not a
@@ -14,8 +15,11 @@
 
 use super::application::Application;
 use super::contact::Contact;
+use super::economics::Settings;
+use super::portfolio::{ParsedEntry, PortfolioEntry};
 use super::profile::Profile;
 use super::record::{Meta, RecordId};
+use super::skill::{self, Skill};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -25,7 +29,7 @@ pub const FORMAT: &str = "microfolio";
 
 /// The schema version this build writes. Bump it together with a new step
 /// in [`MIGRATIONS`] and a fixture in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the app keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,6 +41,17 @@ pub struct Document {
     pub profile: Profile,
     pub applications: Vec<Application>,
     pub contacts: Vec<Contact>,
+    /// Portfolio entries.
+    pub entries: Vec<PortfolioEntry>,
+    pub skills: Vec<Skill>,
+    pub settings: Settings,
+}
+
+/// A portfolio entry taken out by [`Document::remove_entry`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedEntry {
+    pub entry: PortfolioEntry,
+    index: usize,
 }
 
 /// An application taken out by [`Document::remove_application`], with
@@ -54,6 +69,8 @@ pub struct RemovedContact {
     pub contact: Contact,
     index: usize,
     links: Vec<(RecordId, usize)>,
+    /// Entries whose supervisor this contact was.
+    supervised: Vec<RecordId>,
 }
 
 impl Document {
@@ -67,7 +84,110 @@ impl Document {
             profile: Profile::new(Meta::new(profile_id, now)),
             applications: Vec::new(),
             contacts: Vec::new(),
+            entries: Vec::new(),
+            skills: Vec::new(),
+            settings: Settings::default(),
         }
+    }
+
+    pub fn entry(&self, id: RecordId) -> Option<&PortfolioEntry> {
+        self.entries.iter().find(|e| e.meta.id == id)
+    }
+
+    /// The entry made from application `id`, if any.
+    pub fn entry_for_application(&self, id: RecordId) -> Option<&PortfolioEntry> {
+        self.entries.iter().find(|e| e.application == Some(id))
+    }
+
+    pub fn skill(&self, id: RecordId) -> Option<&Skill> {
+        self.skills.iter().find(|s| s.meta.id == id)
+    }
+
+    /// Entries, newest first (by end, else start, else recorded date).
+    pub fn entries_newest_first(&self) -> Vec<&PortfolioEntry> {
+        let mut list: Vec<&PortfolioEntry> = self.entries.iter().collect();
+        list.sort_by(|a, b| {
+            b.date()
+                .cmp(&a.date())
+                .then(b.meta.created.cmp(&a.meta.created))
+        });
+        list
+    }
+
+    /// Stores a parsed entry form: resolves its skill names to skills
+    /// (creating new ones with ids from `new_id`), drops a supervisor who
+    /// is no longer a contact, and adds or replaces the entry.
+    pub fn save_entry(
+        &mut self,
+        parsed: ParsedEntry,
+        now: DateTime<Utc>,
+        new_id: impl FnMut() -> RecordId,
+    ) {
+        let mut entry = parsed.entry;
+        entry.skills = skill::resolve_names(&mut self.skills, &parsed.skill_names, now, new_id);
+        if entry
+            .supervisor
+            .is_some_and(|id| self.contact(id).is_none())
+        {
+            entry.supervisor = None;
+        }
+        match self.entries.iter_mut().find(|e| e.meta.id == entry.meta.id) {
+            Some(slot) if *slot == entry => return,
+            Some(slot) => {
+                entry.meta.touch(now);
+                *slot = entry;
+            }
+            None => self.entries.push(entry),
+        }
+        self.touch(now);
+    }
+
+    pub fn remove_entry(&mut self, id: RecordId, now: DateTime<Utc>) -> Option<RemovedEntry> {
+        let index = self.entries.iter().position(|e| e.meta.id == id)?;
+        let entry = self.entries.remove(index);
+        self.touch(now);
+        Some(RemovedEntry { entry, index })
+    }
+
+    pub fn restore_entry(&mut self, removed: RemovedEntry, now: DateTime<Utc>) {
+        if self.entry(removed.entry.meta.id).is_some() {
+            return;
+        }
+        let index = removed.index.min(self.entries.len());
+        self.entries.insert(index, removed.entry);
+        self.touch(now);
+    }
+
+    /// Turns a Completed application into a portfolio entry, prefilled and
+    /// linked to it. Returns the new entry's id, or the existing one's if
+    /// the application was converted before.
+    pub fn convert_application(
+        &mut self,
+        app_id: RecordId,
+        entry_id: RecordId,
+        now: DateTime<Utc>,
+        new_id: impl FnMut() -> RecordId,
+    ) -> Result<RecordId, &'static str> {
+        if let Some(existing) = self.entry_for_application(app_id) {
+            return Ok(existing.meta.id);
+        }
+        let app = self
+            .application(app_id)
+            .ok_or("That application no longer exists.")?
+            .clone();
+        if app.stage() != super::application::Stage::Completed {
+            return Err("Only a completed application can become a portfolio entry.");
+        }
+        let skills = skill::resolve_names(&mut self.skills, &app.required_skills, now, new_id);
+        let entry = PortfolioEntry::from_application(
+            &app,
+            Meta::new(entry_id, now),
+            &self.contacts,
+            skills,
+        );
+        self.entries.push(entry);
+        self.touch(now);
+        Ok(entry_id)
     }
 
     pub fn application(&self, id: RecordId) -> Option<&Application> {
@@ -156,11 +276,19 @@ impl Document {
                 links.push((app.meta.id, pos));
             }
         }
+        let mut supervised = Vec::new();
+        for entry in &mut self.entries {
+            if entry.supervisor == Some(id) {
+                entry.supervisor = None;
+                supervised.push(entry.meta.id);
+            }
+        }
         self.touch(now);
         Some(RemovedContact {
             contact,
             index,
             links,
+            supervised,
         })
     }
 
@@ -172,6 +300,11 @@ impl Document {
         }
         let index = removed.index.min(self.contacts.len());
         self.contacts.insert(index, removed.contact);
+        for entry in &mut self.entries {
+            if removed.supervised.contains(&entry.meta.id) && entry.supervisor.is_none() {
+                entry.supervisor = Some(id);
+            }
+        }
         for (app_id, pos) in removed.links {
             if let Some(app) = self.applications.iter_mut().find(|a| a.meta.id == app_id) {
                 if !app.contacts.contains(&id) {
@@ -236,7 +369,7 @@ pub enum DecodeError {
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 adds the application tracker: empty `applications` and
 /// `contacts` collections.
@@ -294,6 +427,24 @@ fn migrate(mut value: Value, steps: &[Migration]) -> Result<Value, DecodeError> 
             .map_err(|message| DecodeError::MigrationFailed { from, message })?;
         value["schema_version"] = Value::from(from + 1);
     }
+    Ok(value)
+}
+
+/// Version 3 adds the portfolio and skills: empty `entries` and `skills`,
+/// and `settings` with the default pay floor.
+fn v2_to_v3(mut value: Value) -> Result<Value, String> {
+    let object = value
+        .as_object_mut()
+        .ok_or("the document is not an object")?;
+    for key in ["entries", "skills", "settings"] {
+        if object.contains_key(key) {
+            return Err(format!("a version 2 document has no \"{key}\""));
+        }
+    }
+    object.insert("entries".into(), Value::Array(Vec::new()));
+    object.insert("skills".into(), Value::Array(Vec::new()));
+    let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
+    object.insert("settings".into(), settings);
     Ok(value)
 }
 
@@ -442,8 +593,9 @@ mod tests {
     fn version_1_gains_empty_tracker_collections() {
         let mut value = serde_json::to_value(sample()).unwrap();
         let object = value.as_object_mut().unwrap();
-        object.remove("applications");
-        object.remove("contacts");
+        for key in ["applications", "contacts", "entries", "skills", "settings"] {
+            object.remove(key);
+        }
         object.insert("schema_version".into(), Value::from(1));
         let doc = decode(&value.to_string()).unwrap();
         assert_eq!(doc, sample());

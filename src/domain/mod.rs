@@ -6,9 +6,12 @@
 pub mod application;
 pub mod contact;
 pub mod document;
+pub mod economics;
+pub mod portfolio;
 pub mod profile;
 pub mod query;
 pub mod record;
+pub mod skill;
 pub mod storage_key;
 pub mod validate;
 
