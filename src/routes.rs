@@ -19,6 +19,12 @@ pub enum Route {
     NewContact,
     /// One contact, by id.
     Contact(String),
+    NewEntry,
+    /// One portfolio entry, by id.
+    Entry(String),
+    EditEntry(String),
+    /// The printable portfolio.
+    PrintPortfolio,
     /// A fragment that names no view (a stale bookmark, a typo).
     NotFound(String),
 }
@@ -47,6 +53,10 @@ impl Route {
             ["applications", "new"] => Route::NewApplication,
             ["applications", id] => Route::Application((*id).to_owned()),
             ["portfolio"] => Route::Portfolio,
+            ["portfolio", "new"] => Route::NewEntry,
+            ["portfolio", "print"] => Route::PrintPortfolio,
+            ["portfolio", id] => Route::Entry((*id).to_owned()),
+            ["portfolio", id, "edit"] => Route::EditEntry((*id).to_owned()),
             ["skills"] => Route::Skills,
             ["contacts"] => Route::Contacts,
             ["contacts", "new"] => Route::NewContact,
@@ -62,6 +72,8 @@ impl Route {
         match self {
             Route::Application(id) => format!("#/applications/{id}"),
             Route::Contact(id) => format!("#/contacts/{id}"),
+            Route::Entry(id) => format!("#/portfolio/{id}"),
+            Route::EditEntry(id) => format!("#/portfolio/{id}/edit"),
             other => other.section_href().to_owned(),
         }
     }
@@ -71,6 +83,9 @@ impl Route {
         match self {
             Route::NewApplication | Route::Application(_) => Route::Applications,
             Route::NewContact | Route::Contact(_) => Route::Contacts,
+            Route::NewEntry | Route::Entry(_) | Route::EditEntry(_) | Route::PrintPortfolio => {
+                Route::Portfolio
+            }
             other => other.clone(),
         }
     }
@@ -86,7 +101,13 @@ impl Route {
             Route::Data => "#/data",
             Route::NewApplication => "#/applications/new",
             Route::NewContact => "#/contacts/new",
-            Route::Application(_) | Route::Contact(_) | Route::NotFound(_) => "#/",
+            Route::NewEntry => "#/portfolio/new",
+            Route::PrintPortfolio => "#/portfolio/print",
+            Route::Application(_)
+            | Route::Contact(_)
+            | Route::Entry(_)
+            | Route::EditEntry(_)
+            | Route::NotFound(_) => "#/",
         }
     }
 
@@ -104,6 +125,10 @@ impl Route {
             Route::Application(_) => "Application",
             Route::NewContact => "New contact",
             Route::Contact(_) => "Contact",
+            Route::NewEntry => "New portfolio entry",
+            Route::Entry(_) => "Portfolio entry",
+            Route::EditEntry(_) => "Edit portfolio entry",
+            Route::PrintPortfolio => "Printable portfolio",
             Route::NotFound(_) => "Page not found",
         }
     }

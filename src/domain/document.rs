@@ -90,6 +90,14 @@ impl Document {
         }
     }
 
+    /// Changes the pay floor.
+    pub fn set_pay_floor(&mut self, floor: super::application::Money, now: DateTime<Utc>) {
+        if self.settings.pay_floor != floor {
+            self.settings.pay_floor = floor;
+            self.touch(now);
+        }
+    }
+
     pub fn entry(&self, id: RecordId) -> Option<&PortfolioEntry> {
         self.entries.iter().find(|e| e.meta.id == id)
     }

@@ -21,6 +21,8 @@ pub use document::{
     decode, encode, DecodeError, Document, RemovedApplication, RemovedContact, FORMAT,
     SCHEMA_VERSION,
 };
+pub use portfolio::{EntryForm, PortfolioEntry};
 pub use profile::{Profile, ProfileField, ProfileForm};
 pub use record::{Meta, RecordId};
+pub use skill::Skill;
 pub use validate::{FieldError, SafeUrl, UrlPolicy};

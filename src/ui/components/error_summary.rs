@@ -11,7 +11,7 @@ pub fn ErrorSummary(
     heading: &'static str,
     /// (field element id, "Label: message") for every error on show.
     #[prop(into)]
-    items: Signal<Vec<(&'static str, String)>>,
+    items: Signal<Vec<(String, String)>>,
 ) -> impl IntoView {
     let heading_id = format!("{id}-heading");
     move || {
@@ -22,7 +22,7 @@ pub fn ErrorSummary(
                 .map(|(field, text)| {
                     view! {
                         <li>
-                            <button type="button" class="link" on:click=move |_| focus_element(field)>
+                            <button type="button" class="link" on:click=move |_| focus_element(&field)>
                                 {text}
                             </button>
                         </li>

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SelectField(
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
     /// (value, visible text) pairs, in order.
     options: Vec<(String, String)>,
     #[prop(into)] value: Signal<String>,
@@ -29,7 +29,7 @@ pub fn SelectField(
         .collect_view();
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
             <select
                 id=id
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     /// The element id; also the base of the hint and error ids.
-    id: &'static str,
-    label: &'static str,
+    #[prop(into)]
+    id: String,
+    #[prop(into)] label: String,
     #[prop(into)] value: Signal<String>,
     /// The error to show, if any.
     #[prop(into)]
@@ -43,10 +44,11 @@ pub fn TextField(
     let invalid = move || error.with(Option::is_some).then_some("true");
     let input = move |ev| on_input.run(event_target_value(&ev));
     let change = move |_| on_commit.run(());
+    let label_for = id.clone();
     let control = if multiline {
         view! {
             <textarea
-                id=id
+                id=id.clone()
                 rows="4"
                 aria-invalid=invalid
                 aria-describedby=described_by.clone()
@@ -59,7 +61,7 @@ pub fn TextField(
     } else {
         view! {
             <input
-                id=id
+                id=id.clone()
                 type=input_type
                 autocomplete=autocomplete
                 list=list
@@ -74,7 +76,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field-invalid=move || error.with(Option::is_some)>
-            <label for=id>{label}</label>
+            <label for=label_for>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {control}
             {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}

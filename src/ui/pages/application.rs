@@ -37,6 +37,7 @@ pub fn ApplicationPage(
                     <PageHeading>{move || title.get().unwrap_or_default()}</PageHeading>
                     <ApplicationFacts id=id />
                     <StageHistory id=id />
+                    <ToPortfolio id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ApplicationEditor base=app is_new=false />
                     <DeleteApplication id=id />
@@ -87,6 +88,65 @@ fn ApplicationFacts(id: RecordId) -> impl IntoView {
                 </p>
             }
         })
+    }
+}
+
+/// Once completed, the application can become a portfolio entry in one
+/// step; afterwards this links to the entry.
+#[component]
+fn ToPortfolio(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let toaster = expect_context::<Toaster>();
+    let state = Memo::new(move |_| {
+        doc.with(|d| {
+            let completed = d
+                .application(id)
+                .is_some_and(|a| a.stage() == crate::domain::Stage::Completed);
+            (
+                completed,
+                d.entry_for_application(id)
+                    .map(|e| (e.meta.id, e.title.clone())),
+            )
+        })
+    });
+    let (error, set_error) = signal(None::<String>);
+    let convert = move |_| {
+        let entry_id = new_id();
+        match doc.try_update(|d| d.convert_application(id, entry_id, now(), new_id)) {
+            Some(Ok(eid)) => {
+                go(Route::EditEntry(eid.to_string()).href().as_str());
+                toaster.show(
+                    "Added to your portfolio. Add the deliverables, feedback and what you learned.",
+                    None,
+                );
+            }
+            Some(Err(e)) => set_error.set(Some(e.to_owned())),
+            None => {}
+        }
+    };
+    move || {
+        match state.get() {
+        (_, Some((eid, title))) => Some(
+            view! {
+                <p class="panel callout">
+                    "In your portfolio: " <a href=Route::Entry(eid.to_string()).href()>{title}</a>
+                </p>
+            }
+            .into_any(),
+        ),
+        (true, None) => Some(
+            view! {
+                <section class="panel callout" aria-labelledby="to-portfolio-heading">
+                    <h2 id="to-portfolio-heading">"Completed: add it to your portfolio"</h2>
+                    <p>"Creates a portfolio entry with the organization, role, dates, hours, fee, skills and supervisor filled in, linked to this application."</p>
+                    <button type="button" class="button primary" on:click=convert>"Add to portfolio"</button>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                </section>
+            }
+            .into_any(),
+        ),
+        (false, None) => None,
+    }
     }
 }
 
@@ -199,7 +259,12 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
     let summary_items = Signal::derive(move || {
         errors.with(|es| {
             es.iter()
-                .map(|e| (e.field.id(), format!("{}: {}", e.field.label(), e.message)))
+                .map(|e| {
+                    (
+                        e.field.id().to_owned(),
+                        format!("{}: {}", e.field.label(), e.message),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -216,7 +216,12 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
     let summary_items = Signal::derive(move || {
         errors.with(|es| {
             es.iter()
-                .map(|e| (e.field.id(), format!("{}: {}", e.field.label(), e.message)))
+                .map(|e| {
+                    (
+                        e.field.id().to_owned(),
+                        format!("{}: {}", e.field.label(), e.message),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -12,6 +12,8 @@ pub fn DashboardPage() -> impl IntoView {
     let name = move || doc.with(|d| d.profile.name.clone());
     let profile_blank = move || doc.with(|d| d.profile.is_blank());
     let has_applications = move || doc.with(|d| !d.applications.is_empty());
+    let has_entries = move || doc.with(|d| !d.entries.is_empty());
+    let has_skills = move || doc.with(|d| !d.skills.is_empty());
     let greeting = move || match name() {
         n if n.is_empty() => "Welcome to Microfolio".to_owned(),
         n => format!("Welcome back, {n}"),
@@ -45,6 +47,8 @@ pub fn DashboardPage() -> impl IntoView {
             let done = move || match route {
                 Route::Profile => !profile_blank(),
                 Route::Applications => has_applications(),
+                Route::Portfolio => has_entries(),
+                Route::Skills => has_skills(),
                 _ => false,
             };
             view! {

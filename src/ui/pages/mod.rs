@@ -6,8 +6,11 @@ pub mod contact;
 pub mod contacts;
 pub mod dashboard;
 pub mod data;
+pub mod entry;
+pub mod entry_edit;
 pub mod not_found;
 pub mod portfolio;
+pub mod print;
 pub mod profile;
 pub mod skills;
 
@@ -28,6 +31,10 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Application(id) => view! { <application::ApplicationPage id=Some(id) /> }.into_any(),
         Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),
         Route::Contact(id) => view! { <contact::ContactPage id=Some(id) /> }.into_any(),
+        Route::NewEntry => view! { <entry_edit::EntryEditPage id=None /> }.into_any(),
+        Route::Entry(id) => view! { <entry::EntryPage id=id /> }.into_any(),
+        Route::EditEntry(id) => view! { <entry_edit::EntryEditPage id=Some(id) /> }.into_any(),
+        Route::PrintPortfolio => print::PrintPage().into_any(),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

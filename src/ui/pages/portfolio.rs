@@ -1,20 +1,248 @@
-//! Portfolio: the micro-internships the student has done, to show employers.
+//! Portfolio: the micro-internships the student has done, newest first,
+//! with yearly totals, the pay-floor setting, and filters by tag, skill
+//! and year.
 
 use super::PageHeading;
+use crate::domain::application::Money;
+use crate::domain::economics::{below_floor, effective_rate, money_list, yearly_totals};
+use crate::domain::portfolio::{years_and_tags, EntryFilter, Visibility};
+use crate::domain::RecordId;
+use crate::routes::Route;
 use crate::ui::components::EmptyState;
+use crate::ui::platform::{format_date, now};
+use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
 pub fn PortfolioPage() -> impl IntoView {
+    let doc = use_doc();
+    let count = Memo::new(move |_| doc.with(|d| d.entries.len()));
+    let content = move || {
+        if count.get() == 0 {
+            view! {
+                <EmptyState title="Your portfolio is empty" action=("Add your first entry", "#/portfolio/new")>
+                    <p>
+                        "Each micro-internship you finish becomes an entry here: the deliverable and its "
+                        "milestones, hours and fixed fee, your supervisor's feedback, your reflection on "
+                        "what you set out to learn, and the skills it shows."
+                    </p>
+                    <p>
+                        "A completed application can become an entry in one step, from its page. "
+                        "You decide which entries are shown when you print or share your portfolio."
+                    </p>
+                </EmptyState>
+            }
+            .into_any()
+        } else {
+            view! {
+                <Totals />
+                <EntryList />
+            }
+            .into_any()
+        }
+    };
     view! {
-        <PageHeading>"Portfolio"</PageHeading>
-        <EmptyState title="Your portfolio is empty">
-            <p>
-                "Each micro-internship you finish becomes an entry here: the deliverable and its "
-                "milestones, hours and fixed fee, your supervisor's feedback, your reflection "
-                "on what you set out to learn, and the skills it shows."
-            </p>
-            <p>"You decide which entries are shared when you send your portfolio to an employer."</p>
-        </EmptyState>
+        <div class="page-head">
+            <PageHeading>"Portfolio"</PageHeading>
+            <div class="actions tight">
+                <a class="button" href="#/portfolio/print">"Printable portfolio"</a>
+                <a class="button primary" href="#/portfolio/new">"Add entry"</a>
+            </div>
+        </div>
+        {content}
+    }
+}
+
+/// Totals per calendar year, and the pay floor.
+#[component]
+fn Totals() -> impl IntoView {
+    let doc = use_doc();
+    let totals = Memo::new(move |_| doc.with(|d| yearly_totals(&d.entries)));
+    let floor = Memo::new(move |_| doc.with(|d| d.settings.pay_floor.clone()));
+    let (amount, set_amount) = signal(floor.get_untracked().amount_text());
+    let (currency, set_currency) = signal(floor.get_untracked().currency);
+    let (message, set_message) = signal(String::new());
+    let save_floor = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let code = currency.get_untracked().trim().to_ascii_uppercase();
+        if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+            set_message.set("Use a three-letter currency code, e.g. USD.".into());
+            return;
+        }
+        match Money::parse_amount(&amount.get_untracked()) {
+            Err(e) => set_message.set(e.into()),
+            Ok(cents) => {
+                doc.update(|d| {
+                    d.set_pay_floor(
+                        Money {
+                            cents,
+                            currency: code.clone(),
+                        },
+                        now(),
+                    )
+                });
+                set_message.set(format!(
+                    "Entries paying less than {} {code} an hour are flagged.",
+                    amount.get_untracked()
+                ));
+            }
+        }
+    };
+    let rows = move || {
+        totals
+            .get()
+            .into_iter()
+            .map(|t| {
+                view! {
+                    <tr>
+                        <th scope="row">{t.year}</th>
+                        <td>{t.entries}</td>
+                        <td>{format!("{:.1}", t.hours)}</td>
+                        <td>{money_list(&t.earned)}</td>
+                        <td>{money_list(&t.paid)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="panel" aria-labelledby="totals-heading">
+            <h2 id="totals-heading">"Totals by year"</h2>
+            <div class="table-wrap" role="region" aria-label="Totals by year" tabindex="0">
+                <table class="data-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Year"</th>
+                            <th scope="col">"Entries"</th>
+                            <th scope="col">"Hours"</th>
+                            <th scope="col">"Fees"</th>
+                            <th scope="col">"Paid"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <p class="hint">"Hours are the hours you logged, or the estimate where you logged none."</p>
+            <form class="inline-form" on:submit=save_floor novalidate>
+                <div class="field compact">
+                    <label for="pay-floor">"Pay floor per hour"</label>
+                    <input id="pay-floor" inputmode="decimal" prop:value=move || amount.get() on:input=move |ev| set_amount.set(event_target_value(&ev)) />
+                </div>
+                <div class="field compact">
+                    <label for="pay-floor-currency">"Currency"</label>
+                    <input id="pay-floor-currency" prop:value=move || currency.get() on:input=move |ev| set_currency.set(event_target_value(&ev)) />
+                </div>
+                <button type="submit" class="button">"Save floor"</button>
+            </form>
+            <p class="status" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn EntryList() -> impl IntoView {
+    let doc = use_doc();
+    let filter = RwSignal::new(EntryFilter::default());
+    let menus = Memo::new(move |_| doc.with(|d| years_and_tags(&d.entries)));
+    let skills = Memo::new(move |_| {
+        doc.with(|d| {
+            let mut used: Vec<(RecordId, String)> = d
+                .skills
+                .iter()
+                .filter(|s| d.entries.iter().any(|e| e.skills.contains(&s.meta.id)))
+                .map(|s| (s.meta.id, s.name.clone()))
+                .collect();
+            used.sort_by_key(|(_, n)| n.to_lowercase());
+            used
+        })
+    });
+    let cards = move || {
+        doc.with(|d| {
+            let f = filter.get();
+            d.entries_newest_first()
+                .into_iter()
+                .filter(|e| f.matches(e))
+                .map(|e| {
+                    let rate = effective_rate(e);
+                    let low = below_floor(e, &d.settings);
+                    let skill_names: Vec<String> = e.skills.iter().filter_map(|id| d.skill(*id).map(|s| s.name.clone())).collect();
+                    let dates = match (e.start_date, e.end_date) {
+                        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
+                        (None, Some(t)) => format_date(t),
+                        (Some(s), None) => format!("from {}", format_date(s)),
+                        (None, None) => String::new(),
+                    };
+                    view! {
+                        <li class="entry-card">
+                            <h2>
+                                <a href=Route::Entry(e.meta.id.to_string()).href()>{e.title.clone()}</a>
+                            </h2>
+                            <p class="entry-sub">
+                                {[e.organization.clone(), e.role.clone(), dates].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}
+                            </p>
+                            <p class="badges">
+                                {(e.visibility == Visibility::Private).then(|| view! { <span class="badge">"Private"</span> })}
+                                {e.fee.as_ref().map(|_| view! { <span class="badge">{e.payment.label()}</span> })}
+                                {rate.map(|r| view! { <span class="rate">{r.describe()}</span> })}
+                                {low.then(|| view! { <span class="badge badge-danger">"Below your pay floor"</span> })}
+                            </p>
+                            {(!skill_names.is_empty()).then(|| view! { <p class="entry-skills">"Skills: " {skill_names.join(", ")}</p> })}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let select = move |id: &'static str,
+                       label: &'static str,
+                       all: &'static str,
+                       options: Vec<(String, String)>,
+                       current: String,
+                       set: Box<dyn Fn(String) + Send + Sync>| {
+        view! {
+            <div class="field compact">
+                <label for=id>{label}</label>
+                <select id=id prop:value=current on:change=move |ev| set(event_target_value(&ev))>
+                    <option value="">{all}</option>
+                    {options.into_iter().map(|(v, t)| view! { <option value=v>{t}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let filters = move || {
+        let (years, tags) = menus.get();
+        let f = filter.get_untracked();
+        view! {
+            <div class="toolbar" role="group" aria-label="Filter entries">
+                {select(
+                    "entry-filter-tag",
+                    "Tag",
+                    "All tags",
+                    tags.into_iter().map(|t| (t.clone(), t)).collect(),
+                    f.tag.clone().unwrap_or_default(),
+                    Box::new(move |v| filter.update(|f| f.tag = (!v.is_empty()).then_some(v))),
+                )}
+                {select(
+                    "entry-filter-skill",
+                    "Skill",
+                    "All skills",
+                    skills.get().into_iter().map(|(id, n)| (id.to_string(), n)).collect(),
+                    f.skill.map(|s| s.to_string()).unwrap_or_default(),
+                    Box::new(move |v| filter.update(|f| f.skill = RecordId::parse(&v))),
+                )}
+                {select(
+                    "entry-filter-year",
+                    "Year",
+                    "All years",
+                    years.into_iter().map(|y| (y.to_string(), y.to_string())).collect(),
+                    f.year.map(|y| y.to_string()).unwrap_or_default(),
+                    Box::new(move |v| filter.update(|f| f.year = v.parse().ok())),
+                )}
+            </div>
+        }
+    };
+    view! {
+        {filters}
+        <ul class="entry-list">{cards}</ul>
     }
 }

@@ -8,7 +8,7 @@
 use super::PageHeading;
 use crate::domain::profile::ProfileField;
 use crate::domain::FieldError;
-use crate::ui::components::TextField;
+use crate::ui::components::{ErrorSummary, TextField};
 use crate::ui::platform::{focus_element, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -99,30 +99,18 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
 
-    let summary = move || {
-        let list = visible_errors.get();
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
+    let summary = Signal::derive(move || {
+        visible_errors.with(|es| {
+            es.iter()
                 .map(|e| {
-                    let id = e.field.id();
-                    view! {
-                        <li>
-                            <button type="button" class="link" on:click=move |_| focus_element(id)>
-                                {format!("{}: {}", e.field.label(), e.message)}
-                            </button>
-                        </li>
-                    }
+                    (
+                        e.field.id().to_owned(),
+                        format!("{}: {}", e.field.label(), e.message),
+                    )
                 })
-                .collect_view();
-            view! {
-                <div class="error-summary" role="alert" aria-labelledby="profile-error-heading">
-                    <h2 id="profile-error-heading">"Some details need fixing before they are saved"</h2>
-                    <ul>{items}</ul>
-                </div>
-            }
+                .collect::<Vec<_>>()
         })
-    };
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -141,7 +129,7 @@ pub fn ProfilePage() -> impl IntoView {
         <p class="status save-status" role="status" aria-live="polite">
             {status}
         </p>
-        {summary}
+        <ErrorSummary id="profile-errors" heading="Some details need fixing before they are saved" items=summary />
         <form class="form" novalidate on:submit=submit>
             <fieldset>
                 <legend>"About you"</legend>

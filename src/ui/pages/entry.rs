@@ -1,0 +1,198 @@
+//! One portfolio entry, as the student reads it: what was delivered, the
+//! feedback, the reflection, the economics, and delete with undo.
+
+use super::PageHeading;
+use crate::domain::economics::{below_floor, effective_rate};
+use crate::domain::portfolio::{Outcome, Visibility};
+use crate::domain::{PortfolioEntry, RecordId};
+use crate::routes::Route;
+use crate::ui::components::toast::UndoAction;
+use crate::ui::components::{ExternalLink, Toaster};
+use crate::ui::platform::{format_date, go, now};
+use crate::ui::state::use_doc;
+use leptos::prelude::*;
+
+#[component]
+pub fn EntryPage(id: String) -> impl IntoView {
+    let doc = use_doc();
+    let Some(id) = RecordId::parse(&id).filter(|id| doc.with_untracked(|d| d.entry(*id).is_some()))
+    else {
+        return view! {
+            <PageHeading>"Entry not found"</PageHeading>
+            <p>"This portfolio entry does not exist here. It may have been deleted."</p>
+            <p><a class="button" href="#/portfolio">"Back to the portfolio"</a></p>
+        }
+        .into_any();
+    };
+    let entry = Memo::new(move |_| doc.with(|d| d.entry(id).cloned()));
+    view! {
+        <p class="breadcrumb"><a href="#/portfolio">"← Portfolio"</a></p>
+        {move || entry.get().map(|e| view! { <EntryView entry=e /> })}
+        <DeleteEntry id=id />
+    }
+    .into_any()
+}
+
+/// "★★★★☆ (4 of 5)".
+pub fn stars(rating: u8) -> String {
+    let r = rating.min(5) as usize;
+    format!("{}{} ({rating} of 5)", "★".repeat(r), "☆".repeat(5 - r))
+}
+
+#[component]
+fn EntryView(entry: PortfolioEntry) -> impl IntoView {
+    let doc = use_doc();
+    let e = entry;
+    let (rate, low, supervisor, skills, from_app) = doc.with_untracked(|d| {
+        (
+            effective_rate(&e),
+            below_floor(&e, &d.settings),
+            e.supervisor
+                .and_then(|id| d.contact(id))
+                .map(|c| (c.meta.id, c.name.clone())),
+            e.skills
+                .iter()
+                .filter_map(|id| d.skill(*id).map(|s| s.name.clone()))
+                .collect::<Vec<_>>(),
+            e.application
+                .and_then(|id| d.application(id))
+                .map(|a| (a.meta.id, a.title())),
+        )
+    });
+    let dates = match (e.start_date, e.end_date) {
+        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
+        (None, Some(t)) => format_date(t),
+        (Some(s), None) => format!("from {}", format_date(s)),
+        (None, None) => String::new(),
+    };
+    let sub = [
+        e.organization.clone(),
+        e.role.clone(),
+        dates,
+        e.arrangement
+            .map(|a| a.label().to_owned())
+            .unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    let deliverables = e
+        .deliverables
+        .iter()
+        .map(|d| {
+            view! {
+                <li>
+                    <strong>{d.title.clone()}</strong>
+                    {d.date.map(|t| view! { <span class="muted">{format!(" · {}", format_date(t))}</span> })}
+                    {(!d.description.is_empty()).then(|| view! { <p>{d.description.clone()}</p> })}
+                    {d.link.clone().map(|url| view! { <p><ExternalLink url=url text="Open the deliverable" /></p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    let milestones = e
+        .milestones
+        .iter()
+        .map(|m| {
+            view! {
+                <li>
+                    {if m.done { "✓ Done: " } else { "○ Open: " }}
+                    {m.title.clone()}
+                    {m.due.map(|t| format!(" (due {})", format_date(t)))}
+                </li>
+            }
+        })
+        .collect_view();
+    let objectives = e
+        .objectives
+        .iter()
+        .map(|o| {
+            let class = match o.outcome {
+                Outcome::Met => "outcome met",
+                Outcome::Partly => "outcome partly",
+                Outcome::NotMet => "outcome not-met",
+                Outcome::NotYet => "outcome",
+            };
+            view! {
+                <li>
+                    {o.text.clone()} " — " <span class=class>{o.outcome.label()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let feedback = (!e.feedback.is_empty()).then(|| {
+        let f = e.feedback.clone();
+        view! {
+            <section class="panel" aria-labelledby="feedback-heading">
+                <h2 id="feedback-heading">"Supervisor feedback"</h2>
+                {(!f.quote.is_empty()).then(|| view! { <blockquote>{f.quote.clone()}</blockquote> })}
+                <p class="muted">
+                    {f.rating.map(stars)}
+                    {f.date.map(|t| format!(" · {}", format_date(t)))}
+                    {if f.shareable { " · You may share this feedback" } else { " · Private: not shown in shared portfolios" }}
+                </p>
+            </section>
+        }
+    });
+    view! {
+        <div class="page-head">
+            <PageHeading>{e.title.clone()}</PageHeading>
+            <a class="button primary" href=Route::EditEntry(e.meta.id.to_string()).href()>"Edit"</a>
+        </div>
+        <p class="facts-line">{sub}</p>
+        <p class="badges">
+            <span class="badge">{if e.visibility == Visibility::Public { "Shown in shared portfolio" } else { "Private" }}</span>
+            {from_app.map(|(aid, title)| view! { <span>"From application " <a href=Route::Application(aid.to_string()).href()>{title}</a></span> })}
+        </p>
+        <section class="panel" aria-labelledby="deliverables-heading">
+            <h2 id="deliverables-heading">"Deliverables"</h2>
+            {if e.deliverables.is_empty() { Some(view! { <p class="hint">"No deliverables recorded yet."</p> }) } else { None }}
+            <ul class="plain-list">{deliverables}</ul>
+            {(!e.milestones.is_empty()).then(|| view! { <h3>"Milestones"</h3> <ul class="plain-list">{milestones}</ul> })}
+        </section>
+        {feedback}
+        <section class="panel" aria-labelledby="learning-heading">
+            <h2 id="learning-heading">"Learning"</h2>
+            {(!e.objectives.is_empty()).then(|| view! { <h3>"Objectives"</h3> <ul class="plain-list">{objectives}</ul> })}
+            {(!e.reflection.is_empty()).then(|| view! { <h3>"What I learned"</h3> <p class="prewrap">{e.reflection.clone()}</p> })}
+            {(!skills.is_empty()).then(|| view! { <h3>"Skills shown"</h3> <p>{skills.join(", ")}</p> })}
+            {(e.objectives.is_empty() && e.reflection.is_empty() && skills.is_empty()).then(|| view! { <p class="hint">"Add your learning objectives and a reflection from the Edit page."</p> })}
+        </section>
+        <section class="panel" aria-labelledby="money-heading">
+            <h2 id="money-heading">"Hours and pay"</h2>
+            <dl class="facts">
+                <dt>"Estimated hours"</dt><dd>{e.estimated_hours.map(|h| h.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Hours logged"</dt><dd>{e.logged_hours.map(|h| h.to_string()).unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Fixed fee"</dt><dd>{e.fee.as_ref().map(|f| format!("{f} · {}", e.payment.label())).unwrap_or_else(|| "—".into())}</dd>
+                <dt>"Effective rate"</dt><dd>{rate.map(|r| r.describe()).unwrap_or_else(|| "— (needs a fee and hours)".into())}</dd>
+            </dl>
+            {low.then(|| view! { <p class="flag">"This paid less per hour than your pay floor (set it on the Portfolio page)."</p> })}
+            {supervisor.map(|(cid, name)| view! { <p>"Supervisor: " <a href=Route::Contact(cid.to_string()).href()>{name}</a></p> })}
+            {(!e.tags.is_empty()).then(|| view! { <p>"Tags: " {e.tags.join(", ")}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn DeleteEntry(id: RecordId) -> impl IntoView {
+    let doc = use_doc();
+    let toaster = expect_context::<Toaster>();
+    let delete = move |_| {
+        let Some(removed) = doc.try_update(|d| d.remove_entry(id, now())).flatten() else {
+            return;
+        };
+        let title = removed.entry.title.clone();
+        go(Route::Portfolio.href().as_str());
+        let undo: UndoAction =
+            std::sync::Arc::new(move || doc.update(|d| d.restore_entry(removed.clone(), now())));
+        toaster.show(format!("Deleted {title}."), Some(undo));
+    };
+    view! {
+        <section class="danger-zone" aria-labelledby="delete-heading">
+            <h2 id="delete-heading">"Delete"</h2>
+            <p>"Deleting removes this entry from your portfolio. You can undo it for a few seconds."</p>
+            <button type="button" class="button danger" on:click=delete>"Delete entry"</button>
+        </section>
+    }
+}
