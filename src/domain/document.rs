@@ -47,6 +47,25 @@ pub struct Document {
     pub settings: Settings,
 }
 
+/// A skill taken out by [`Document::remove_skill`], with every reference
+/// to it and where it stood, so undo puts all of them back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RemovedSkill {
+    pub skill: Skill,
+    index: usize,
+    /// (entry, position in its skills)
+    entry_refs: Vec<(RecordId, usize)>,
+    /// (application, position in its required skills, the name as spelled)
+    app_refs: Vec<(RecordId, usize, String)>,
+}
+
+impl RemovedSkill {
+    /// How many entries and applications referred to the skill.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.entry_refs.len(), self.app_refs.len())
+    }
+}
+
 /// A portfolio entry taken out by [`Document::remove_entry`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct RemovedEntry {
@@ -88,6 +107,191 @@ impl Document {
             skills: Vec::new(),
             settings: Settings::default(),
         }
+    }
+
+    /// How many entries and applications refer to a skill.
+    pub fn skill_usage(&self, id: RecordId) -> (usize, usize) {
+        let Some(skill) = self.skill(id) else {
+            return (0, 0);
+        };
+        let entries = self
+            .entries
+            .iter()
+            .filter(|e| e.skills.contains(&id))
+            .count();
+        let apps = self
+            .applications
+            .iter()
+            .filter(|a| {
+                a.required_skills
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&skill.name))
+            })
+            .count();
+        (entries, apps)
+    }
+
+    /// Adds or replaces a skill. A rename carries over to applications,
+    /// which name their required skills (entries refer by id already).
+    pub fn upsert_skill(&mut self, skill: Skill, now: DateTime<Utc>) {
+        let old_name = self.skill(skill.meta.id).map(|s| s.name.clone());
+        match self.skills.iter_mut().find(|s| s.meta.id == skill.meta.id) {
+            Some(slot) if *slot == skill => return,
+            Some(slot) => *slot = skill.clone(),
+            None => self.skills.push(skill.clone()),
+        }
+        if let Some(old) = old_name.filter(|o| *o != skill.name) {
+            self.rename_in_applications(&old, &skill.name, now);
+        }
+        self.touch(now);
+    }
+
+    /// Replaces `old` (any case) by `new` in required skills, without
+    /// making duplicates.
+    fn rename_in_applications(&mut self, old: &str, new: &str, now: DateTime<Utc>) {
+        for app in &mut self.applications {
+            if !app
+                .required_skills
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(old))
+            {
+                continue;
+            }
+            let mut renamed: Vec<String> = Vec::new();
+            for n in &app.required_skills {
+                let n = if n.eq_ignore_ascii_case(old) {
+                    new.to_owned()
+                } else {
+                    n.clone()
+                };
+                if !renamed.iter().any(|r| r.eq_ignore_ascii_case(&n)) {
+                    renamed.push(n);
+                }
+            }
+            app.required_skills = renamed;
+            app.meta.touch(now);
+        }
+    }
+
+    /// Merges skill `from` into `into` ("JS" into "JavaScript"): every
+    /// entry and application that referred to `from` refers to `into`,
+    /// manual evidence moves over, level and target keep the higher, and
+    /// `from` is removed.
+    pub fn merge_skills(
+        &mut self,
+        from: RecordId,
+        into: RecordId,
+        now: DateTime<Utc>,
+    ) -> Result<(), &'static str> {
+        if from == into {
+            return Err("Choose a different skill to merge into.");
+        }
+        let source = self
+            .skill(from)
+            .cloned()
+            .ok_or("That skill no longer exists.")?;
+        let target_name = self
+            .skill(into)
+            .map(|s| s.name.clone())
+            .ok_or("The skill to merge into no longer exists.")?;
+        for entry in &mut self.entries {
+            if let Some(pos) = entry.skills.iter().position(|s| *s == from) {
+                if entry.skills.contains(&into) {
+                    entry.skills.remove(pos);
+                } else {
+                    entry.skills[pos] = into;
+                }
+                entry.meta.touch(now);
+            }
+        }
+        self.rename_in_applications(&source.name, &target_name, now);
+        let target = self
+            .skills
+            .iter_mut()
+            .find(|s| s.meta.id == into)
+            .expect("checked above");
+        target.level = target.level.max(source.level);
+        target.target = target.target.max(source.target);
+        for link in source.evidence {
+            if !target.evidence.iter().any(|l| l.url == link.url) {
+                target.evidence.push(link);
+            }
+        }
+        if !source.notes.is_empty() {
+            target.notes = if target.notes.is_empty() {
+                source.notes
+            } else {
+                format!("{}\n\n{}", target.notes, source.notes)
+            };
+        }
+        target.meta.touch(now);
+        self.skills.retain(|s| s.meta.id != from);
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Removes a skill and every reference to it.
+    pub fn remove_skill(&mut self, id: RecordId, now: DateTime<Utc>) -> Option<RemovedSkill> {
+        let index = self.skills.iter().position(|s| s.meta.id == id)?;
+        let skill = self.skills.remove(index);
+        let mut entry_refs = Vec::new();
+        for entry in &mut self.entries {
+            if let Some(pos) = entry.skills.iter().position(|s| *s == id) {
+                entry.skills.remove(pos);
+                entry_refs.push((entry.meta.id, pos));
+            }
+        }
+        let mut app_refs = Vec::new();
+        for app in &mut self.applications {
+            if let Some(pos) = app
+                .required_skills
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(&skill.name))
+            {
+                let name = app.required_skills.remove(pos);
+                app_refs.push((app.meta.id, pos, name));
+            }
+        }
+        self.touch(now);
+        Some(RemovedSkill {
+            skill,
+            index,
+            entry_refs,
+            app_refs,
+        })
+    }
+
+    /// Puts a removed skill back, with every reference where it was.
+    pub fn restore_skill(&mut self, removed: RemovedSkill, now: DateTime<Utc>) {
+        let id = removed.skill.meta.id;
+        if self.skill(id).is_some()
+            || super::skill::find_by_name(&self.skills, &removed.skill.name).is_some()
+        {
+            return;
+        }
+        let index = removed.index.min(self.skills.len());
+        self.skills.insert(index, removed.skill);
+        for (entry_id, pos) in removed.entry_refs {
+            if let Some(e) = self.entries.iter_mut().find(|e| e.meta.id == entry_id) {
+                if !e.skills.contains(&id) {
+                    let pos = pos.min(e.skills.len());
+                    e.skills.insert(pos, id);
+                }
+            }
+        }
+        for (app_id, pos, name) in removed.app_refs {
+            if let Some(a) = self.applications.iter_mut().find(|a| a.meta.id == app_id) {
+                if !a
+                    .required_skills
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(&name))
+                {
+                    let pos = pos.min(a.required_skills.len());
+                    a.required_skills.insert(pos, name);
+                }
+            }
+        }
+        self.touch(now);
     }
 
     /// Changes the pay floor.

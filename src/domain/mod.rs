@@ -7,6 +7,7 @@ pub mod application;
 pub mod contact;
 pub mod document;
 pub mod economics;
+pub mod inventory;
 pub mod portfolio;
 pub mod profile;
 pub mod query;
@@ -18,8 +19,8 @@ pub mod validate;
 pub use application::{Application, ApplicationForm, Stage};
 pub use contact::{Contact, ContactForm, ContactKind};
 pub use document::{
-    decode, encode, DecodeError, Document, RemovedApplication, RemovedContact, FORMAT,
-    SCHEMA_VERSION,
+    decode, encode, DecodeError, Document, RemovedApplication, RemovedContact, RemovedEntry,
+    RemovedSkill, FORMAT, SCHEMA_VERSION,
 };
 pub use portfolio::{EntryForm, PortfolioEntry};
 pub use profile::{Profile, ProfileField, ProfileForm};

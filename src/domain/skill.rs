@@ -3,8 +3,38 @@
 //! so by id, so renaming a skill never breaks a reference.
 
 use super::record::{Meta, RecordId};
+use super::validate::{check_length, FieldError, SafeUrl, UrlPolicy};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+/// What each level means, shown wherever a level is chosen or shown.
+pub const LEVELS: [(u8, &str, &str); 5] = [
+    (
+        1,
+        "Beginner",
+        "You know the basics and still need guidance.",
+    ),
+    (2, "Developing", "You can do simple tasks on your own."),
+    (3, "Competent", "You do typical tasks independently."),
+    (4, "Proficient", "You handle complex tasks and help others."),
+    (5, "Expert", "Others come to you for it."),
+];
+
+/// "3 – Competent".
+pub fn level_name(level: u8) -> String {
+    LEVELS
+        .iter()
+        .find(|(l, _, _)| *l == level)
+        .map(|(l, name, _)| format!("{l} – {name}"))
+        .unwrap_or_else(|| "Not rated".into())
+}
+
+/// Evidence typed in by hand, e.g. a certificate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceLink {
+    pub title: String,
+    pub url: SafeUrl,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -24,6 +54,20 @@ impl SkillCategory {
         SkillCategory::Domain,
         SkillCategory::Language,
     ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SkillCategory::Technical => "technical",
+            SkillCategory::Soft => "soft",
+            SkillCategory::Tool => "tool",
+            SkillCategory::Domain => "domain",
+            SkillCategory::Language => "language",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.slug() == s)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -46,6 +90,8 @@ pub struct Skill {
     pub level: Option<u8>,
     pub target: Option<u8>,
     pub notes: String,
+    /// Manual evidence; portfolio evidence is derived, never typed twice.
+    pub evidence: Vec<EvidenceLink>,
 }
 
 impl Skill {
@@ -57,7 +103,182 @@ impl Skill {
             level: None,
             target: None,
             notes: String::new(),
+            evidence: Vec::new(),
         }
+    }
+
+    /// Below its target (or not rated while it has one).
+    pub fn below_target(&self) -> bool {
+        self.target.is_some_and(|t| self.level.unwrap_or(0) < t)
+    }
+
+    pub fn to_form(&self) -> SkillForm {
+        SkillForm {
+            name: self.name.clone(),
+            category: self.category.slug().to_owned(),
+            level: self.level.map(|l| l.to_string()).unwrap_or_default(),
+            target: self.target.map(|l| l.to_string()).unwrap_or_default(),
+            notes: self.notes.clone(),
+            evidence: self
+                .evidence
+                .iter()
+                .map(|e| (e.title.clone(), e.url.to_string()))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SkillField {
+    Name,
+    Category,
+    Level,
+    Target,
+    Notes,
+    EvidenceTitle(usize),
+    EvidenceUrl(usize),
+}
+
+impl SkillField {
+    pub fn label(self) -> String {
+        match self {
+            SkillField::Name => "Name".into(),
+            SkillField::Category => "Category".into(),
+            SkillField::Level => "Your level".into(),
+            SkillField::Target => "Target level".into(),
+            SkillField::Notes => "Notes".into(),
+            SkillField::EvidenceTitle(i) => format!("Evidence {} title", i + 1),
+            SkillField::EvidenceUrl(i) => format!("Evidence {} link", i + 1),
+        }
+    }
+
+    pub fn id(self) -> String {
+        match self {
+            SkillField::Name => "skill-name".into(),
+            SkillField::Category => "skill-category".into(),
+            SkillField::Level => "skill-level".into(),
+            SkillField::Target => "skill-target".into(),
+            SkillField::Notes => "skill-notes".into(),
+            SkillField::EvidenceTitle(i) => format!("skill-evidence-{i}-title"),
+            SkillField::EvidenceUrl(i) => format!("skill-evidence-{i}-url"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SkillForm {
+    pub name: String,
+    pub category: String,
+    pub level: String,
+    pub target: String,
+    pub notes: String,
+    /// (title, link) rows.
+    pub evidence: Vec<(String, String)>,
+}
+
+fn parse_level(text: &str) -> Result<Option<u8>, ()> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<u8>()
+            .ok()
+            .filter(|l| (1..=5).contains(l))
+            .map(Some)
+            .ok_or(()),
+    }
+}
+
+impl SkillForm {
+    /// Validates the form; `others` are the other skills, for the unique
+    /// name rule.
+    pub fn parse(
+        &self,
+        base: &Skill,
+        others: &[Skill],
+        now: DateTime<Utc>,
+    ) -> Result<Skill, Vec<FieldError<SkillField>>> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.push(FieldError::new(SkillField::Name, "Enter the skill's name."));
+        } else if let Err(m) = check_length(name, 100) {
+            errors.push(FieldError::new(SkillField::Name, m));
+        } else if let Some(other) = others
+            .iter()
+            .find(|s| s.meta.id != base.meta.id && s.name.eq_ignore_ascii_case(name))
+        {
+            errors.push(FieldError::new(
+                SkillField::Name,
+                format!(
+                    "You already have a skill called “{}”. Use another name, or merge the two.",
+                    other.name
+                ),
+            ));
+        }
+        let level = parse_level(&self.level)
+            .map_err(|_| {
+                errors.push(FieldError::new(
+                    SkillField::Level,
+                    "Choose a level from 1 to 5.",
+                ))
+            })
+            .ok()
+            .flatten();
+        let target = parse_level(&self.target)
+            .map_err(|_| {
+                errors.push(FieldError::new(
+                    SkillField::Target,
+                    "Choose a target from 1 to 5.",
+                ))
+            })
+            .ok()
+            .flatten();
+        if let Err(m) = check_length(self.notes.trim(), 5000) {
+            errors.push(FieldError::new(SkillField::Notes, m));
+        }
+        let mut evidence = Vec::new();
+        for (i, (title, url)) in self.evidence.iter().enumerate() {
+            let (title, url) = (title.trim(), url.trim());
+            if title.is_empty() && url.is_empty() {
+                continue;
+            }
+            if title.is_empty() {
+                errors.push(FieldError::new(
+                    SkillField::EvidenceTitle(i),
+                    "Give the evidence a title, e.g. the certificate's name.",
+                ));
+            }
+            match SafeUrl::parse(url, UrlPolicy::Web) {
+                Ok(url) => evidence.push(EvidenceLink {
+                    title: title.to_owned(),
+                    url,
+                }),
+                Err(e) if url.is_empty() => {
+                    let _ = e;
+                    errors.push(FieldError::new(
+                        SkillField::EvidenceUrl(i),
+                        "Add the link to the evidence.",
+                    ));
+                }
+                Err(e) => errors.push(FieldError::new(SkillField::EvidenceUrl(i), e.to_string())),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut skill = Skill {
+            meta: base.meta.clone(),
+            name: name.to_owned(),
+            category: SkillCategory::from_slug(self.category.trim()).unwrap_or(base.category),
+            level,
+            target,
+            notes: self.notes.trim().to_owned(),
+            evidence,
+        };
+        if skill != *base {
+            skill.meta.touch(now);
+        }
+        Ok(skill)
     }
 }
 
