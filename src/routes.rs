@@ -19,6 +19,9 @@ pub enum Route {
     NewContact,
     /// One contact, by id.
     Contact(String),
+    NewSkill,
+    /// One skill, by id.
+    Skill(String),
     NewEntry,
     /// One portfolio entry, by id.
     Entry(String),
@@ -58,6 +61,8 @@ impl Route {
             ["portfolio", id] => Route::Entry((*id).to_owned()),
             ["portfolio", id, "edit"] => Route::EditEntry((*id).to_owned()),
             ["skills"] => Route::Skills,
+            ["skills", "new"] => Route::NewSkill,
+            ["skills", id] => Route::Skill((*id).to_owned()),
             ["contacts"] => Route::Contacts,
             ["contacts", "new"] => Route::NewContact,
             ["contacts", id] => Route::Contact((*id).to_owned()),
@@ -73,6 +78,7 @@ impl Route {
             Route::Application(id) => format!("#/applications/{id}"),
             Route::Contact(id) => format!("#/contacts/{id}"),
             Route::Entry(id) => format!("#/portfolio/{id}"),
+            Route::Skill(id) => format!("#/skills/{id}"),
             Route::EditEntry(id) => format!("#/portfolio/{id}/edit"),
             other => other.section_href().to_owned(),
         }
@@ -102,11 +108,13 @@ impl Route {
             Route::NewApplication => "#/applications/new",
             Route::NewContact => "#/contacts/new",
             Route::NewEntry => "#/portfolio/new",
+            Route::NewSkill => "#/skills/new",
             Route::PrintPortfolio => "#/portfolio/print",
             Route::Application(_)
             | Route::Contact(_)
             | Route::Entry(_)
             | Route::EditEntry(_)
+            | Route::Skill(_)
             | Route::NotFound(_) => "#/",
         }
     }
@@ -125,6 +133,8 @@ impl Route {
             Route::Application(_) => "Application",
             Route::NewContact => "New contact",
             Route::Contact(_) => "Contact",
+            Route::NewSkill => "New skill",
+            Route::Skill(_) => "Skill",
             Route::NewEntry => "New portfolio entry",
             Route::Entry(_) => "Portfolio entry",
             Route::EditEntry(_) => "Edit portfolio entry",

@@ -12,6 +12,7 @@ pub mod not_found;
 pub mod portfolio;
 pub mod print;
 pub mod profile;
+pub mod skill;
 pub mod skills;
 
 use crate::routes::Route;
@@ -31,6 +32,8 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Application(id) => view! { <application::ApplicationPage id=Some(id) /> }.into_any(),
         Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),
         Route::Contact(id) => view! { <contact::ContactPage id=Some(id) /> }.into_any(),
+        Route::NewSkill => view! { <skill::SkillPage id=None /> }.into_any(),
+        Route::Skill(id) => view! { <skill::SkillPage id=Some(id) /> }.into_any(),
         Route::NewEntry => view! { <entry_edit::EntryEditPage id=None /> }.into_any(),
         Route::Entry(id) => view! { <entry::EntryPage id=id /> }.into_any(),
         Route::EditEntry(id) => view! { <entry_edit::EntryEditPage id=Some(id) /> }.into_any(),

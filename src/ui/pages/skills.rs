@@ -1,19 +1,82 @@
-//! Skills: the inventory of what the student can do, with evidence.
+//! Skills: the inventory grouped by category, with level against target,
+//! evidence and the "unbacked" flag, and the gap check.
 
 use super::PageHeading;
-use crate::ui::components::EmptyState;
+use crate::domain::inventory::{evidence, unbacked};
+use crate::domain::skill::SkillCategory;
+use crate::routes::Route;
+use crate::ui::components::{EmptyState, GapCheck, LevelBar};
+use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
 pub fn SkillsPage() -> impl IntoView {
+    let doc = use_doc();
+    let groups = move || {
+        doc.with(|d| {
+            SkillCategory::ALL
+                .into_iter()
+                .filter_map(|cat| {
+                    let mut skills: Vec<_> = d.skills.iter().filter(|s| s.category == cat).collect();
+                    if skills.is_empty() {
+                        return None;
+                    }
+                    skills.sort_by_key(|s| s.name.to_lowercase());
+                    let rows = skills
+                        .into_iter()
+                        .map(|s| {
+                            let ev = evidence(s, &d.entries);
+                            let ev_text = match (ev.entries.len(), ev.manual) {
+                                (0, 0) => "No evidence yet".to_owned(),
+                                (e, 0) => format!("{e} portfolio entr{}", if e == 1 { "y" } else { "ies" }),
+                                (0, m) => format!("{m} link{}", if m == 1 { "" } else { "s" }),
+                                (e, m) => format!("{e} entr{}, {m} link{}", if e == 1 { "y" } else { "ies" }, if m == 1 { "" } else { "s" }),
+                            };
+                            let flag = unbacked(s, &d.entries);
+                            view! {
+                                <li class="skill-row">
+                                    <a class="skill-name" href=Route::Skill(s.meta.id.to_string()).href()>{s.name.clone()}</a>
+                                    <LevelBar level=s.level target=s.target />
+                                    <span class="muted">{ev_text}</span>
+                                    {flag.then(|| view! { <span class="badge badge-danger" title="Rated 3 or more with no evidence">"Unbacked"</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let heading_id = format!("skills-{}", cat.slug());
+                    let labelled_by = heading_id.clone();
+                    Some(view! {
+                        <section class="panel" aria-labelledby=labelled_by>
+                            <h2 id=heading_id>{cat.label()}</h2>
+                            <ul class="skill-list">{rows}</ul>
+                        </section>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || doc.with(|d| d.skills.is_empty());
     view! {
-        <PageHeading>"Skills"</PageHeading>
-        <EmptyState title="No skills recorded yet">
-            <p>
-                "Rate each skill from 1 to 5, set the level you are aiming for, and back it "
-                "with evidence: the portfolio entries where you used it."
+        <div class="page-head">
+            <PageHeading>"Skills"</PageHeading>
+            <a class="button primary" href="#/skills/new">"Add skill"</a>
+        </div>
+        <GapCheck />
+        <Show when=empty fallback=move || view! {
+            <p class="hint legend">
+                <span aria-hidden="true"><LevelBar level=Some(3) target=Some(4) /></span>
+                " Filled steps: your level, 1 to 5. Outlined step: your target. "
+                "“Unbacked”: rated 3 or more with no evidence yet."
             </p>
-            <p>"Communication, research and data clean-up are among the skills micro-internships show best."</p>
-        </EmptyState>
+            {groups}
+        }>
+            <EmptyState title="No skills recorded yet" action=("Add your first skill", "#/skills/new")>
+                <p>
+                    "Rate each skill from 1 to 5, set the level you are aiming for, and back it with evidence: "
+                    "the portfolio entries where you used it, or a certificate."
+                </p>
+                <p>"Communication, research and data clean-up are among the skills micro-internships show best."</p>
+            </EmptyState>
+        </Show>
     }
 }
