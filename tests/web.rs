@@ -38,10 +38,15 @@ fn first_visit_is_empty_then_a_save_reads_back() {
         panic!("expected empty storage")
     };
     let doc = sample_doc();
-    writer.save(&doc).unwrap();
+    let written = writer.save(&doc).unwrap();
+    assert_eq!(written, encode(&doc));
     assert_eq!(local().get_item(&key).unwrap(), Some(encode(&doc)));
+    assert_eq!(writer.read_raw().unwrap(), Some(written.clone()));
     match storage::open(&key) {
-        Ok(Opened::Ready(read, _)) => assert_eq!(read, doc),
+        Ok(Opened::Ready(read, _, raw)) => {
+            assert_eq!(read, doc);
+            assert_eq!(raw, written);
+        }
         _ => panic!("expected the saved document"),
     }
 }

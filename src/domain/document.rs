@@ -38,6 +38,9 @@ pub struct Document {
     pub schema_version: u32,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// Bumped by every save, so a tab can tell that another tab saved
+    /// since it last read (see `crate::domain::merge`).
+    pub revision: u64,
     pub profile: Profile,
     pub applications: Vec<Application>,
     pub contacts: Vec<Contact>,
@@ -100,6 +103,7 @@ impl Document {
             schema_version: SCHEMA_VERSION,
             created: now,
             updated: now,
+            revision: 0,
             profile: Profile::new(Meta::new(profile_id, now)),
             applications: Vec::new(),
             contacts: Vec::new(),
@@ -642,17 +646,18 @@ fn migrate(mut value: Value, steps: &[Migration]) -> Result<Value, DecodeError> 
     Ok(value)
 }
 
-/// Version 3 adds the portfolio and skills: empty `entries` and `skills`,
-/// and `settings` with the default pay floor.
+/// Version 3 adds the portfolio and skills (empty `entries` and `skills`,
+/// `settings` with the default pay floor) and the save `revision`.
 fn v2_to_v3(mut value: Value) -> Result<Value, String> {
     let object = value
         .as_object_mut()
         .ok_or("the document is not an object")?;
-    for key in ["entries", "skills", "settings"] {
+    for key in ["entries", "skills", "settings", "revision"] {
         if object.contains_key(key) {
             return Err(format!("a version 2 document has no \"{key}\""));
         }
     }
+    object.insert("revision".into(), Value::from(0));
     object.insert("entries".into(), Value::Array(Vec::new()));
     object.insert("skills".into(), Value::Array(Vec::new()));
     let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
@@ -805,7 +810,14 @@ mod tests {
     fn version_1_gains_empty_tracker_collections() {
         let mut value = serde_json::to_value(sample()).unwrap();
         let object = value.as_object_mut().unwrap();
-        for key in ["applications", "contacts", "entries", "skills", "settings"] {
+        for key in [
+            "applications",
+            "contacts",
+            "entries",
+            "skills",
+            "settings",
+            "revision",
+        ] {
             object.remove(key);
         }
         object.insert("schema_version".into(), Value::from(1));

@@ -8,6 +8,7 @@ pub mod contact;
 pub mod document;
 pub mod economics;
 pub mod inventory;
+pub mod merge;
 pub mod portfolio;
 pub mod profile;
 pub mod query;

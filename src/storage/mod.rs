@@ -17,8 +17,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub enum Opened {
     /// Nothing stored yet: a first visit.
     Empty(Writer),
-    /// The stored document, read and migrated to the current version.
-    Ready(Document, Writer),
+    /// The stored document, read and migrated to the current version, with
+    /// the stored text it came from.
+    Ready(Document, Writer, String),
     /// Something is stored, but it could not be read. It must not be
     /// overwritten unless the user chooses to start fresh.
     Unreadable(Unreadable),
@@ -88,7 +89,7 @@ pub fn open(key: &str) -> Result<Opened, Unavailable> {
     Ok(match raw {
         None => Opened::Empty(Writer { key }),
         Some(raw) => match decode(&raw) {
-            Ok(doc) => Opened::Ready(doc, Writer { key }),
+            Ok(doc) => Opened::Ready(doc, Writer { key }, raw),
             Err(error) => Opened::Unreadable(Unreadable { key, raw, error }),
         },
     })
@@ -99,12 +100,21 @@ impl Writer {
         &self.key
     }
 
-    /// Writes the whole document.
-    pub fn save(&self, doc: &Document) -> Result<(), SaveError> {
+    /// Writes the whole document; returns the text written.
+    pub fn save(&self, doc: &Document) -> Result<String, SaveError> {
         let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
+        let text = encode(doc);
         storage
-            .set_item(&self.key, &encode(doc))
-            .map_err(|e| classify_save_error(&e))
+            .set_item(&self.key, &text)
+            .map_err(|e| classify_save_error(&e))?;
+        Ok(text)
+    }
+
+    /// What is stored now (another tab may have written since).
+    pub fn read_raw(&self) -> Result<Option<String>, Unavailable> {
+        local_storage()?
+            .get_item(&self.key)
+            .map_err(|e| Unavailable(js_error_text(&e)))
     }
 }
 

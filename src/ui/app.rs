@@ -2,9 +2,10 @@
 //! shell with its pages), the recovery screen for unreadable data, or a
 //! notice that the browser allows no storage.
 //!
-//! The workspace owns the one save effect: it tracks only the persisted
-//! [`Document`] and writes it through the storage [`Writer`] after every
-//! change (never on start-up, so opening the app writes nothing).
+//! The workspace starts the one save controller ([`crate::ui::sync`]): it
+//! tracks only the persisted [`Document`] and writes it through the
+//! storage [`Writer`] shortly after every change (never on start-up, so
+//! opening the app writes nothing).
 
 use crate::domain::Document;
 use crate::routes::Route;
@@ -14,28 +15,32 @@ use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
 use crate::ui::state::{Doc, SaveState, SaveStatus, TrackerView};
+use crate::ui::sync::Sync;
 use leptos::prelude::*;
 
 #[derive(Clone)]
 enum Stage {
     Unavailable(String),
     Recovery(std::sync::Arc<Unreadable>),
-    Working(Document, Writer),
+    /// The document, its writer, and the stored text it was read from.
+    Working(Document, Writer, Option<String>),
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let first = match storage::open(&storage::key_for_this_page()) {
         Err(e) => Stage::Unavailable(e.to_string()),
-        Ok(Opened::Empty(writer)) => Stage::Working(Document::new(now(), new_id()), writer),
-        Ok(Opened::Ready(doc, writer)) => Stage::Working(doc, writer),
+        Ok(Opened::Empty(writer)) => Stage::Working(Document::new(now(), new_id()), writer, None),
+        Ok(Opened::Ready(doc, writer, raw)) => Stage::Working(doc, writer, Some(raw)),
         Ok(Opened::Unreadable(u)) => Stage::Recovery(std::sync::Arc::new(u)),
     };
     let stage = RwSignal::new(first);
     let (fresh_error, set_fresh_error) = signal(None::<String>);
 
     move || match stage.get() {
-        Stage::Working(doc, writer) => view! { <Workspace doc=doc writer=writer /> }.into_any(),
+        Stage::Working(doc, writer, raw) => {
+            view! { <Workspace doc=doc writer=writer raw=raw /> }.into_any()
+        }
         Stage::Unavailable(message) => view! {
             <main id="main" class="recovery" tabindex="-1">
                 <h1>"Microfolio cannot keep data in this browser"</h1>
@@ -50,7 +55,7 @@ pub fn App() -> impl IntoView {
                     let writer = unreadable.start_fresh();
                     let doc = Document::new(now(), new_id());
                     match writer.save(&doc) {
-                        Ok(()) => stage.set(Stage::Working(doc, writer)),
+                        Ok(raw) => stage.set(Stage::Working(doc, writer, Some(raw))),
                         Err(e) => set_fresh_error.set(Some(e.to_string())),
                     }
                 })
@@ -71,7 +76,7 @@ pub fn App() -> impl IntoView {
 /// The app proper: provides the document and save status, saves every
 /// change, and lays out the shell around the current page.
 #[component]
-fn Workspace(doc: Document, writer: Writer) -> impl IntoView {
+fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoView {
     let doc = RwSignal::new(doc);
     let status = RwSignal::new(SaveState::Idle);
     provide_context(Doc(doc));
@@ -79,18 +84,7 @@ fn Workspace(doc: Document, writer: Writer) -> impl IntoView {
     provide_context(writer.clone());
     provide_context(Toaster::new());
     provide_context(TrackerView::new());
-
-    // The one save effect. It skips its first run (start-up writes nothing).
-    Effect::new(move |ran: Option<()>| {
-        doc.with(|d| {
-            if ran.is_some() {
-                status.set(match writer.save(d) {
-                    Ok(()) => SaveState::Saved,
-                    Err(e) => SaveState::Failed(e),
-                });
-            }
-        });
-    });
+    provide_context(Sync::start(doc, status, writer, raw));
 
     let route = use_hash_route();
     // Each view gets its own page title, and focus moves to its heading so a

@@ -8,5 +8,6 @@ pub mod pages;
 pub mod platform;
 pub mod router;
 pub mod state;
+pub mod sync;
 
 pub use app::App;

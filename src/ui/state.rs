@@ -3,7 +3,6 @@
 
 use crate::domain::query::{Filter, Sort};
 use crate::domain::Document;
-use crate::storage::SaveError;
 use leptos::prelude::*;
 
 /// The student's document. Every change to it is saved by the one save
@@ -17,7 +16,13 @@ pub enum SaveState {
     /// Nothing changed since the page loaded.
     Idle,
     Saved,
-    Failed(SaveError),
+    /// The last save failed; the data is kept in memory.
+    Failed {
+        message: String,
+        quota: bool,
+    },
+    /// This tab must not write (newer or unreadable data in storage).
+    ReadOnly(String),
 }
 
 #[derive(Clone, Copy)]

@@ -26,3 +26,14 @@ export function watch(page) {
 /** The raw stored text under `key`, or null. */
 export const readStored = (page, key = storageKey()) =>
   page.evaluate((k) => localStorage.getItem(k), key);
+
+/** Waits until the app has written every pending change. */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-save-pending"));
+}
+
+/** The stored document, once pending changes are written. */
+export async function storedDoc(page) {
+  await settled(page);
+  return JSON.parse(await readStored(page));
+}

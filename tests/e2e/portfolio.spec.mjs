@@ -2,7 +2,7 @@
 // feedback survives a reload; the printable portfolio (print media) shows
 // public entries only; a completed application becomes an entry.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored } from "./helpers.mjs";
+import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function newEntry(page, { title, org, visibility = "public" }) {
   await openApp(page, "#/portfolio");
@@ -51,7 +51,7 @@ test("an entry with two deliverables, a milestone and feedback survives a reload
   await expect(page.getByText("16.00 USD/hour (from logged hours)")).toBeVisible();
   await expect(page.getByText("This paid less per hour than your pay floor")).toBeVisible();
   await expect(page.getByRole("region", { name: "Learning" })).toContainText("Size a market from public data — Met");
-  const doc = JSON.parse(await readStored(page));
+  const doc = (await storedDoc(page));
   expect(doc.skills.map((s) => s.name)).toEqual(["Excel", "Market research"]);
   expect(doc.entries[0].skills).toEqual(doc.skills.map((s) => s.meta.id));
 
@@ -73,6 +73,7 @@ test("invalid entries are refused with the fields to fix", async ({ page }) => {
   await expect(summary.getByRole("button", { name: "Hours logged: Hours cannot be negative." })).toBeVisible();
   await expect(summary.getByRole("button", { name: "Deliverable 1 title: Give the deliverable a title." })).toBeVisible();
   await expect(summary.getByRole("button", { name: /^Deliverable 1 link: Only https/ })).toBeVisible();
+  await settled(page);
   expect(await readStored(page)).toBeNull();
 });
 
@@ -126,7 +127,7 @@ test("a completed application becomes a linked, prefilled portfolio entry", asyn
   await page.getByRole("link", { name: "Acme Analytics — Market sizing" }).click();
   await expect(page.getByText("In your portfolio:")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add to portfolio" })).toHaveCount(0);
-  const doc = JSON.parse(await readStored(page));
+  const doc = (await storedDoc(page));
   expect(doc.entries).toHaveLength(1);
   expect(doc.entries[0].application).toBe(doc.applications[0].meta.id);
 });

@@ -2,7 +2,7 @@
 // the gap check lists what applications ask for; merging keeps references
 // across a reload; duplicate names are refused; delete can be undone.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored } from "./helpers.mjs";
+import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function addSkill(page, { name, category = "Technical", level = "", target = "" }) {
   await openApp(page, "#/skills/new");
@@ -38,7 +38,7 @@ test("a skill linked to a portfolio entry shows it as evidence; unbacked skills 
   const evidence = page.getByRole("region", { name: "Evidence" });
   await expect(evidence).toContainText("1 piece of evidence, the latest from Nov 14, 2026.");
   await expect(evidence.getByRole("link", { name: "Market sizing deck" })).toBeVisible();
-  const doc = JSON.parse(await readStored(page));
+  const doc = (await storedDoc(page));
   expect(doc.skills).toHaveLength(2);
   expect(doc.entries[0].skills).toEqual([doc.skills[0].meta.id]);
 });
@@ -61,7 +61,7 @@ test("an application's missing skill shows in the gap check and is added in one 
   await gaps.getByRole("button", { name: "Add Python" }).click();
   await expect(page.getByRole("region", { name: "Technical" }).getByRole("link", { name: "Python" })).toBeVisible();
   await expect(gaps.getByText("Not in your inventory")).toHaveCount(0);
-  const python = JSON.parse(await readStored(page)).skills.find((s) => s.name === "Python");
+  const python = (await storedDoc(page)).skills.find((s) => s.name === "Python");
   expect(python.target).toBe(4);
 });
 
@@ -71,7 +71,7 @@ test("duplicate names are refused, in any case", async ({ page }) => {
   await page.getByLabel("Name").fill("javascript");
   await page.getByRole("button", { name: "Add skill" }).click();
   await expect(page.getByRole("alert")).toContainText("You already have a skill called “JavaScript”");
-  expect(JSON.parse(await readStored(page)).skills).toHaveLength(1);
+  expect((await storedDoc(page)).skills).toHaveLength(1);
 });
 
 test("merging two skills keeps every reference, across a reload", async ({ page }) => {
@@ -91,7 +91,7 @@ test("merging two skills keeps every reference, across a reload", async ({ page 
   await page.reload();
   await expect(page.getByRole("region", { name: "Evidence" }).getByRole("link", { name: "Club website" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Applications asking for it" }).getByRole("link", { name: "Beta — Front-end help" })).toBeVisible();
-  const doc = JSON.parse(await readStored(page));
+  const doc = (await storedDoc(page));
   expect(doc.skills.map((s) => s.name)).toEqual(["JavaScript"]);
   expect(doc.entries[0].skills).toEqual([doc.skills[0].meta.id]);
   expect(doc.applications[0].required_skills).toEqual(["JavaScript"]);
@@ -102,12 +102,12 @@ test("deleting a skill says what refers to it and can be undone", async ({ page 
   await openApp(page, "#/skills");
   await page.getByRole("link", { name: "Statistics" }).click();
   await expect(page.getByText("1 portfolio entry and 0 applications refer to this skill.")).toBeVisible();
-  const before = JSON.parse(await readStored(page));
+  const before = (await storedDoc(page));
   await page.getByRole("button", { name: "Delete skill" }).click();
-  expect(JSON.parse(await readStored(page)).entries[0].skills).toEqual([]);
+  expect((await storedDoc(page)).entries[0].skills).toEqual([]);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("link", { name: "Statistics" })).toBeVisible();
-  const after = JSON.parse(await readStored(page));
+  const after = (await storedDoc(page));
   expect(after.skills).toEqual(before.skills);
   expect(after.entries).toEqual(before.entries);
 });

@@ -2,7 +2,7 @@
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored } from "./helpers.mjs";
+import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -53,6 +53,7 @@ test("invalid input is refused with field errors and a summary, and nothing is s
   await expect(page.getByLabel("Organization")).toHaveAttribute("aria-invalid", "true");
   await summary.getByRole("button", { name: /^Posting link/ }).click();
   await expect(page.getByLabel("Posting link")).toBeFocused();
+  await settled(page);
   expect(await readStored(page)).toBeNull();
 });
 
@@ -82,7 +83,7 @@ test("an application moves through stages by keyboard, and survives a reload", a
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
-  const doc = JSON.parse(await readStored(page));
+  const doc = (await storedDoc(page));
   expect(doc.applications[0].history.map((h) => h.stage)).toEqual(["saved", "applied", "interviewing"]);
   expect(doc.applications[0].date_applied).toBe(inDays(0));
 
@@ -102,7 +103,7 @@ test("drag and drop moves a card to another column", async ({ page }) => {
   const card = page.getByRole("region", { name: "Saved" }).getByRole("listitem").filter({ hasText: "Beta Library" });
   await card.dragTo(page.getByRole("region", { name: "Offered" }));
   await expect(page.getByRole("region", { name: "Offered" }).getByRole("link", { name: /Beta Library/ })).toBeVisible();
-  expect(JSON.parse(await readStored(page)).applications[0].history.at(-1).stage).toBe("offered");
+  expect((await storedDoc(page)).applications[0].history.at(-1).stage).toBe("offered");
 });
 
 test("search, filters, due soon and the sortable table", async ({ page }) => {
@@ -150,7 +151,7 @@ test("delete and undo restore an application exactly, contact links included", a
   await page.getByLabel("Grace Okafor (Acme Analytics)").check();
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
-  const before = JSON.parse(await readStored(page)).applications;
+  const before = (await storedDoc(page)).applications;
 
   // The contact's page lists the application.
   await openApp(page, "#/contacts");
@@ -163,20 +164,20 @@ test("delete and undo restore an application exactly, contact links included", a
   await page.getByRole("button", { name: "Delete application" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
   await expect(page.getByText("Deleted Acme Analytics — Market sizing.")).toBeVisible();
-  expect(JSON.parse(await readStored(page)).applications).toEqual([]);
+  expect((await storedDoc(page)).applications).toEqual([]);
   await expect(page.getByRole("button", { name: "Undo" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: /Market sizing/ })).toBeVisible();
-  expect(JSON.parse(await readStored(page)).applications).toEqual(before);
+  expect((await storedDoc(page)).applications).toEqual(before);
 
   // Deleting the contact unlinks it; undo links it again.
   await openApp(page, "#/contacts");
   await page.getByRole("link", { name: "Grace Okafor" }).click();
   await page.getByRole("button", { name: "Delete contact" }).click();
-  expect(JSON.parse(await readStored(page)).applications[0].contacts).toEqual([]);
+  expect((await storedDoc(page)).applications[0].contacts).toEqual([]);
   await page.getByRole("button", { name: "Undo" }).click();
   await page.reload();
-  expect(JSON.parse(await readStored(page)).applications).toEqual(before);
+  expect((await storedDoc(page)).applications).toEqual(before);
   await page.getByRole("link", { name: "Grace Okafor" }).click();
   await expect(page.getByRole("region", { name: "Applications" }).getByRole("link", { name: "Acme Analytics — Market sizing" })).toBeVisible();
 });

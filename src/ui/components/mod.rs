@@ -13,6 +13,7 @@ pub mod save_banner;
 pub mod select_field;
 pub mod stage_board;
 pub mod stage_history;
+pub mod stale_guard;
 pub mod text_field;
 pub mod toast;
 
@@ -29,5 +30,6 @@ pub use save_banner::SaveBanner;
 pub use select_field::SelectField;
 pub use stage_board::StageBoard;
 pub use stage_history::StageHistory;
+pub use stale_guard::{StaleGuard, StaleWarning};
 pub use text_field::TextField;
 pub use toast::{ToastRegion, Toaster};

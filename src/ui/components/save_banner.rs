@@ -1,45 +1,79 @@
-//! The persistent "not saved" banner, shown while the last save failed. The
-//! data stays in memory and can still be downloaded.
+//! Banners about saving: a persistent "not saved" banner while saves fail
+//! (the data stays in memory and can be downloaded, and saving can be
+//! retried), the read-only notice when another tab holds newer data, and
+//! the notice of records changed in two tabs at once.
 
 use crate::domain::encode;
-use crate::storage::SaveError;
 use crate::ui::platform::{download, today};
 use crate::ui::state::{use_doc, SaveState, SaveStatus};
+use crate::ui::sync::Sync;
 use leptos::prelude::*;
 
 #[component]
 pub fn SaveBanner() -> impl IntoView {
     let SaveStatus(status) = expect_context();
+    let sync = expect_context::<Sync>();
     let doc = use_doc();
-    let failure = move || match status.get() {
-        SaveState::Failed(e) => Some(e),
-        _ => None,
-    };
     let export = move |_| {
         let name = format!("microfolio-backup-{}.json", today());
         let _ = doc.with(|d| download(&name, "application/json", &encode(d)));
     };
-    move || {
-        failure().map(|e| {
-            let advice = match e {
-                SaveError::QuotaExceeded => {
-                    "Free some space (for example, site data of other sites), or download a backup now."
-                }
-                SaveError::Failed(_) => "Download a backup now so nothing is lost.",
+    let failure = move || {
+        match status.get() {
+        SaveState::Failed { message, quota } => {
+            let advice = if quota {
+                "Free some space (for example, other sites' data), then try again, or download a backup now."
+            } else {
+                "Download a backup now so nothing is lost."
             };
-            view! {
+            Some(view! {
                 <div class="banner banner-error" role="alert">
                     <p>
                         <strong>"Not saved. "</strong>
-                        {e.to_string()}
+                        {message}
                         " Your changes are kept in this tab only. "
                         {advice}
                     </p>
-                    <button type="button" on:click=export>
-                        "Download a backup"
-                    </button>
+                    <button type="button" class="button" on:click=move |_| sync.save_now()>"Try again"</button>
+                    <button type="button" class="button primary" on:click=export>"Download a backup"</button>
+                </div>
+            }
+            .into_any())
+        }
+        SaveState::ReadOnly(message) => Some(view! {
+            <div class="banner banner-error" role="alert">
+                <p><strong>"Read-only. "</strong>{message}</p>
+                <button type="button" class="button" on:click=move |_| { let _ = window().location().reload(); }>"Reload"</button>
+            </div>
+        }
+        .into_any()),
+        _ => None,
+    }
+    };
+    let conflicts = move || {
+        let list = sync.conflicts.get();
+        (!list.is_empty()).then(|| {
+            let items = list
+                .into_iter()
+                .map(|c| view! { <li>{format!("{} “{}”: {}.", capitalize(c.kind), c.title, c.outcome)}</li> })
+                .collect_view();
+            view! {
+                <div class="banner banner-warn" role="status">
+                    <div>
+                        <p><strong>"Changed in another tab too. "</strong>"Both tabs' changes were combined; check these:"</p>
+                        <ul>{items}</ul>
+                    </div>
+                    <button type="button" class="button" on:click=move |_| sync.conflicts.set(Vec::new())>"Dismiss"</button>
                 </div>
             }
         })
-    }
+    };
+    view! { {failure} {conflicts} }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

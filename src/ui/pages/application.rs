@@ -12,6 +12,7 @@ use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, SelectField, StageHistory, TextField, Toaster,
 };
+use crate::ui::components::{StaleGuard, StaleWarning};
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -182,6 +183,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
     let doc = use_doc();
     let toaster = expect_context::<Toaster>();
     let id = base.meta.id;
+    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Application::to_form));
     let errors = RwSignal::new(Vec::<FieldError<AppField>>::new());
@@ -242,10 +244,18 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 set_status.set("Not saved: fix the fields listed above.".into());
                 crate::ui::platform::focus_later("application-errors");
             }
+            Ok(_)
+                if !guard
+                    .allow(doc.with_untracked(|d| d.application(id).map(|a| a.meta.updated))) => {}
             Ok(app) => {
                 errors.set(Vec::new());
                 let title = app.title();
                 doc.update(|d| d.upsert_application(app, now()));
+                if let Some(updated) =
+                    doc.with_untracked(|d| d.application(id).map(|a| a.meta.updated))
+                {
+                    guard.saved(updated);
+                }
                 if is_new {
                     go(Route::Application(id.to_string()).href().as_str());
                     toaster.show(format!("Added {title}."), None);
@@ -334,6 +344,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
 
     view! {
         <ErrorSummary id="application-errors" heading="Some details need fixing before this is saved" items=summary_items />
+        <StaleWarning guard=guard />
         <form class="form" novalidate on:submit=submit>
             <datalist id="known-sources">{sources}</datalist>
             <fieldset>

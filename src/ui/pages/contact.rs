@@ -8,7 +8,9 @@ use crate::domain::{Contact, FieldError, RecordId};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{ErrorSummary, ExternalLink, SelectField, TextField, Toaster};
+use crate::ui::components::{
+    ErrorSummary, ExternalLink, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
+};
 use crate::ui::platform::{go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -149,6 +151,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
     let doc = use_doc();
     let toaster = expect_context::<Toaster>();
     let id = base.meta.id;
+    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Contact::to_form));
     let errors = RwSignal::new(Vec::<FieldError<ContactField>>::new());
@@ -200,10 +203,16 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
                 set_status.set("Not saved: fix the fields listed above.".into());
                 crate::ui::platform::focus_later("contact-errors");
             }
+            Ok(_)
+                if !guard.allow(doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))) => {}
             Ok(contact) => {
                 errors.set(Vec::new());
                 let name = contact.name.clone();
                 doc.update(|d| d.upsert_contact(contact, now()));
+                if let Some(updated) = doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))
+                {
+                    guard.saved(updated);
+                }
                 if is_new {
                     go(Route::Contact(id.to_string()).href().as_str());
                     toaster.show(format!("Added {name}."), None);
@@ -231,6 +240,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <ErrorSummary id="contact-errors" heading="Some details need fixing before this is saved" items=summary_items />
+        <StaleWarning guard=guard />
         <form class="form" novalidate on:submit=submit>
             <fieldset>
                 <legend>"Who"</legend>

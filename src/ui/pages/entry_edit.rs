@@ -11,7 +11,9 @@ use crate::domain::portfolio::{
 use crate::domain::record::Meta;
 use crate::domain::{EntryForm, FieldError, PortfolioEntry, RecordId};
 use crate::routes::Route;
-use crate::ui::components::{ErrorSummary, SelectField, TextField, Toaster};
+use crate::ui::components::{
+    ErrorSummary, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
+};
 use crate::ui::platform::{focus_later, go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -50,6 +52,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
     let doc = use_doc();
     let toaster = expect_context::<Toaster>();
     let id = base.meta.id;
+    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(doc.with_untracked(|d| {
         base.with_value(|b| b.to_form(|sid| d.skill(sid).map(|s| s.name.clone())))
@@ -236,6 +239,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
                 errors.set(list);
                 focus_later("entry-errors");
             }
+            Ok(_) if !guard.allow(doc.with_untracked(|d| d.entry(id).map(|e| e.meta.updated))) => {}
             Ok(parsed) => {
                 errors.set(Vec::new());
                 let title = parsed.entry.title.clone();
@@ -306,6 +310,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
 
     view! {
         <ErrorSummary id="entry-errors" heading="Some details need fixing before this is saved" items=summary />
+        <StaleWarning guard=guard />
         <form class="form" novalidate on:submit=submit>
             <datalist id="entry-sources">{sources}</datalist>
             <datalist id="entry-skill-names">{skill_names}</datalist>

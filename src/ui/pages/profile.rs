@@ -10,7 +10,8 @@ use crate::domain::profile::ProfileField;
 use crate::domain::FieldError;
 use crate::ui::components::{ErrorSummary, TextField};
 use crate::ui::platform::{focus_element, now};
-use crate::ui::state::use_doc;
+use crate::ui::state::{use_doc, SaveState, SaveStatus};
+use crate::ui::sync::Sync;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -87,12 +88,21 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
 
+    let sync = expect_context::<Sync>();
+    let SaveStatus(save_state) = expect_context();
     let status = move || {
         let pending = errors.with(Vec::len);
         let showing = visible_errors.with(Vec::len);
         match (edited.get(), pending, showing) {
             (false, _, _) => "Changes are saved automatically as you type.".to_owned(),
-            (true, 0, _) => "All changes saved.".to_owned(),
+            (true, 0, _) if sync.pending.get() => "Saving…".to_owned(),
+            (true, 0, _) => match save_state.get() {
+                SaveState::Saved => "All changes saved.".to_owned(),
+                SaveState::Failed { .. } | SaveState::ReadOnly(_) => {
+                    "Not saved: see the message at the top.".to_owned()
+                }
+                SaveState::Idle => "Saving…".to_owned(),
+            },
             (true, _, 0) => "Not saved yet: finish the field you are typing in.".to_owned(),
             (true, _, 1) => "Not saved: fix the field marked below.".to_owned(),
             (true, _, n) => format!("Not saved: fix the {n} fields marked below."),

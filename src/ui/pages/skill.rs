@@ -13,6 +13,7 @@ use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, LevelBar, SelectField, TextField, Toaster,
 };
+use crate::ui::components::{StaleGuard, StaleWarning};
 use crate::ui::platform::{focus_later, format_date, go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -120,6 +121,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     let doc = use_doc();
     let toaster = expect_context::<Toaster>();
     let id = base.meta.id;
+    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Skill::to_form));
     let errors = RwSignal::new(Vec::<FieldError<SkillField>>::new());
@@ -215,10 +217,14 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                 errors.set(list);
                 focus_later("skill-errors");
             }
+            Ok(_) if !guard.allow(doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated))) => {}
             Ok(skill) => {
                 errors.set(Vec::new());
                 let name = skill.name.clone();
                 doc.update(|d| d.upsert_skill(skill, now()));
+                if let Some(updated) = doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated)) {
+                    guard.saved(updated);
+                }
                 if is_new {
                     go(Route::Skill(id.to_string()).href().as_str());
                     toaster.show(format!("Added {name}."), None);
@@ -241,6 +247,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
         .collect::<Vec<_>>();
     view! {
         <ErrorSummary id="skill-errors" heading="Some details need fixing before this is saved" items=summary />
+        <StaleWarning guard=guard />
         <form class="form" novalidate on:submit=submit>
             <fieldset>
                 <legend>"The skill"</legend>

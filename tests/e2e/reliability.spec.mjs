@@ -1,0 +1,123 @@
+// End-to-end: nothing lost. Two tabs editing different records both keep
+// their changes; a conflict on one record is told; an edit made just
+// before the tab closes is saved; newer data from another tab makes this
+// tab read-only; a full quota shows a banner and keeps the data.
+import { test, expect } from "@playwright/test";
+import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+
+async function addApplication(page, org, role) {
+  await openApp(page, "#/applications/new");
+  await page.getByLabel("Organization").fill(org);
+  await page.getByLabel("Role or project title").fill(role);
+  await page.getByRole("button", { name: "Add application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${org} — ${role}` })).toBeVisible();
+}
+
+test("two tabs editing different records both keep their changes", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a, "#/profile");
+  await openApp(b, "#/profile");
+  // B types into its profile while A adds an application: B's pending
+  // change must merge with A's save, not overwrite it.
+  await b.getByLabel("Name", { exact: true }).fill("Ada Student");
+  await addApplication(a, "Acme", "Research");
+  await settled(a);
+  await b.getByLabel("School").fill("State University");
+  await settled(b);
+  for (const page of [a, b]) {
+    await page.reload();
+    const doc = await storedDoc(page);
+    expect(doc.applications.map((x) => x.organization)).toEqual(["Acme"]);
+    expect(doc.profile).toMatchObject({ name: "Ada Student", school: "State University" });
+  }
+  await a.goto("#/applications");
+  await expect(a.getByRole("link", { name: /Acme/ })).toBeVisible();
+});
+
+test("a record changed in another tab is not overwritten silently", async ({ context }) => {
+  const a = await context.newPage();
+  await addApplication(a, "Acme", "Research");
+  await settled(a);
+  const url = a.url();
+  const b = await context.newPage();
+  await b.goto(url);
+  await expect(b.getByRole("heading", { level: 1, name: "Acme — Research" })).toBeVisible();
+
+  await a.getByLabel("Notes").fill("Changed in tab A");
+  await a.getByRole("button", { name: "Save changes" }).click();
+  await settled(a);
+
+  await b.getByLabel("Location").fill("Chicago");
+  await b.getByRole("button", { name: "Save changes" }).click();
+  await expect(b.getByRole("alert").filter({ hasText: "Changed in another tab" })).toBeVisible();
+  expect((await storedDoc(b)).applications[0].notes).toBe("Changed in tab A");
+  // Saving again is the explicit choice to keep B's version.
+  await b.getByRole("button", { name: "Save changes" }).click();
+  await expect(b.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  expect((await storedDoc(b)).applications[0].location).toBe("Chicago");
+});
+
+test("an edit made just before the tab closes is there on reopen", async ({ context }) => {
+  const page = await context.newPage();
+  await openApp(page, "#/profile");
+  await page.getByLabel("Name", { exact: true }).fill("Closing Fast");
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await openApp(again, "#/profile");
+  await expect(again.getByLabel("Name", { exact: true })).toHaveValue("Closing Fast");
+});
+
+test("newer data from another tab makes this tab read-only, and it never overwrites it", async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a, "#/profile");
+  await a.getByLabel("Name", { exact: true }).fill("Ada");
+  await settled(a);
+  const b = await context.newPage();
+  await openApp(b);
+  const newer = '{"format":"microfolio","schema_version":99,"everything":"new"}';
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), newer]);
+
+  await expect(a.getByRole("alert").filter({ hasText: "Read-only." })).toBeVisible();
+  await a.getByLabel("Name", { exact: true }).fill("Ada Overwriter");
+  await a.waitForTimeout(600);
+  expect(await readStored(a)).toBe(newer);
+});
+
+test("a full storage quota shows a banner, keeps the data and resumes saving", async ({ page }) => {
+  await openApp(page, "#/profile");
+  await page.getByLabel("Name", { exact: true }).fill("Ada");
+  await settled(page);
+  // Fill the origin's storage with other keys, to the last character.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {
+        n--;
+      }
+    }
+    return n;
+  });
+  expect(filled).toBeGreaterThan(0);
+  await page.getByLabel("Learning objectives").fill("y".repeat(4000));
+  const banner = page.getByRole("alert").filter({ hasText: "Not saved." });
+  await expect(banner).toContainText("The browser's storage for this site is full.");
+  // The data is still here, and a backup can be downloaded.
+  await expect(page.getByLabel("Learning objectives")).toHaveValue("y".repeat(4000));
+  const download = page.waitForEvent("download");
+  await banner.getByRole("button", { name: "Download a backup" }).click();
+  const { readFile } = await import("node:fs/promises");
+  const backup = JSON.parse(await readFile(await (await download).path(), "utf8"));
+  expect(backup.profile.learning_objectives).toHaveLength(4000);
+  expect((await storedDoc(page)).profile.learning_objectives).toBe("");
+  // Free the space; saving resumes.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+  await banner.getByRole("button", { name: "Try again" }).click();
+  await expect(banner).toBeHidden();
+  expect((await storedDoc(page)).profile.learning_objectives).toHaveLength(4000);
+});
