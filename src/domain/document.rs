@@ -31,6 +31,9 @@ pub const FORMAT: &str = "microfolio";
 /// in [`MIGRATIONS`] and a fixture in `tests/fixtures/`.
 pub const SCHEMA_VERSION: u32 = 3;
 
+/// Days after which a backup reminder appears (once data has changed).
+pub const BACKUP_REMINDER_DAYS: i64 = 14;
+
 /// Everything the app keeps.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
@@ -296,6 +299,27 @@ impl Document {
             }
         }
         self.touch(now);
+    }
+
+    /// Notes that a full backup was downloaded at `now`.
+    pub fn record_backup(&mut self, now: DateTime<Utc>) {
+        self.settings.last_backup = Some(now);
+        self.touch(now);
+    }
+
+    /// Whether to remind the student to download a backup: something
+    /// changed since the last one (or since the start), and that was more
+    /// than [`BACKUP_REMINDER_DAYS`] days ago.
+    pub fn backup_due(&self, now: DateTime<Utc>) -> bool {
+        let since = self.settings.last_backup.unwrap_or(self.created);
+        let has_data = !(self.applications.is_empty()
+            && self.entries.is_empty()
+            && self.skills.is_empty()
+            && self.contacts.is_empty()
+            && self.profile.is_blank());
+        has_data
+            && self.updated > since
+            && now - since > chrono::Duration::days(BACKUP_REMINDER_DAYS)
     }
 
     /// Changes the pay floor.
@@ -579,6 +603,116 @@ pub enum DecodeError {
     MigrationFailed { from: u32, message: String },
     #[error("Part of it has the wrong shape: {path}: {message}")]
     WrongShape { path: String, message: String },
+    #[error("It is too large ({bytes} bytes; at most {max} bytes are read).")]
+    TooLarge { bytes: usize, max: usize },
+    #[error("It is nested too deeply (more than {max} levels).")]
+    TooDeep { max: usize },
+    #[error("A text in it is too long: {path} has more than {max} characters.")]
+    StringTooLong { path: String, max: usize },
+    #[error("It has too many records: {path} has {count} (at most {max}).")]
+    TooManyRecords {
+        path: String,
+        count: usize,
+        max: usize,
+    },
+}
+
+/// Caps on what [`decode`] reads, checked before any real work, so a
+/// hostile or broken file cannot exhaust memory or time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_bytes: usize,
+    pub max_depth: usize,
+    pub max_string_chars: usize,
+    pub max_records: usize,
+}
+
+/// Generous for any real student (thousands of records), small enough to
+/// refuse abuse quickly.
+pub const LIMITS: Limits = Limits {
+    max_bytes: 10 * 1024 * 1024,
+    max_depth: 16,
+    max_string_chars: 100_000,
+    max_records: 50_000,
+};
+
+/// Size, then nesting depth (by scanning the bytes, before parsing).
+fn check_text(text: &str, limits: &Limits) -> Result<(), DecodeError> {
+    if text.len() > limits.max_bytes {
+        return Err(DecodeError::TooLarge {
+            bytes: text.len(),
+            max: limits.max_bytes,
+        });
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    return Err(DecodeError::TooDeep {
+                        max: limits.max_depth,
+                    });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// String lengths and array lengths, on the parsed value.
+fn check_value(value: &Value, path: &mut String, limits: &Limits) -> Result<(), DecodeError> {
+    match value {
+        Value::String(s)
+            if s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars =>
+        {
+            Err(DecodeError::StringTooLong {
+                path: path.clone(),
+                max: limits.max_string_chars,
+            })
+        }
+        Value::Array(items) => {
+            if items.len() > limits.max_records {
+                return Err(DecodeError::TooManyRecords {
+                    path: path.clone(),
+                    count: items.len(),
+                    max: limits.max_records,
+                });
+            }
+            for (i, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                check_value(item, path, limits)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                check_value(item, path, limits)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// One migration step: turns a document of version `n` into version `n + 1`.
@@ -608,12 +742,20 @@ pub fn encode(doc: &Document) -> String {
 }
 
 /// Reads a document from text, migrating older versions to the current one.
+/// Stored data and imported files alike go through here, within [`LIMITS`].
 pub fn decode(text: &str) -> Result<Document, DecodeError> {
+    decode_within(text, &LIMITS)
+}
+
+/// [`decode`] with explicit caps.
+pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeError> {
+    check_text(text, limits)?;
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
         line: e.line(),
         column: e.column(),
         message: json_error_message(&e),
     })?;
+    check_value(&value, &mut String::new(), limits)?;
     let value = migrate(value, &MIGRATIONS)?;
     serde_path_to_error::deserialize::<_, Document>(value).map_err(|e| DecodeError::WrongShape {
         path: e.path().to_string(),
@@ -836,6 +978,119 @@ mod tests {
     fn the_current_version_needs_no_migration() {
         let value = serde_json::to_value(sample()).unwrap();
         assert_eq!(migrate(value.clone(), &MIGRATIONS).unwrap(), value);
+    }
+}
+
+#[cfg(test)]
+mod backup_tests {
+    use super::*;
+    use crate::domain::application::tests::{app, at, day};
+
+    #[test]
+    fn the_reminder_needs_a_change_since_a_backup_older_than_14_days() {
+        let mut d = Document::new(at(1, 1), RecordId::from_random_bytes([1; 16]));
+        assert!(!d.backup_due(at(6, 1)), "nothing entered yet");
+        d.upsert_application(app(2, "Acme", "Research", day(1, 2)), at(1, 2));
+        assert!(!d.backup_due(at(1, 10)), "only 9 days since the start");
+        assert!(d.backup_due(at(1, 16)), "15 days, never backed up");
+        d.record_backup(at(1, 16));
+        assert!(!d.backup_due(at(3, 1)), "nothing changed since the backup");
+        d.update_application(d.applications[0].meta.id, at(3, 2), |a| {
+            a.notes = "new".into()
+        });
+        assert!(
+            d.backup_due(at(3, 2)),
+            "changed, and the backup is 45 days old"
+        );
+        d.record_backup(at(3, 3));
+        assert!(!d.backup_due(at(3, 4)));
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    const SMALL: Limits = Limits {
+        max_bytes: 2000,
+        max_depth: 6,
+        max_string_chars: 50,
+        max_records: 3,
+    };
+
+    fn doc_text() -> String {
+        let now = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        encode(&Document::new(now, RecordId::from_random_bytes([1; 16])))
+    }
+
+    #[test]
+    fn a_file_over_the_size_cap_is_refused_before_parsing() {
+        let text = format!("{}{}", doc_text(), " ".repeat(2000));
+        assert!(matches!(
+            decode_within(&text, &SMALL),
+            Err(DecodeError::TooLarge { max: 2000, .. })
+        ));
+        // Even text that is not JSON at all: the size check comes first.
+        assert!(matches!(
+            decode_within(&"x".repeat(5000), &SMALL),
+            Err(DecodeError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing_brackets_in_strings_do_not_count() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(
+            decode_within(
+                &deep,
+                &Limits {
+                    max_bytes: usize::MAX,
+                    ..SMALL
+                }
+            ),
+            Err(DecodeError::TooDeep { max: 6 })
+        );
+        assert!(matches!(
+            decode(&"[".repeat(1_000_000)),
+            Err(DecodeError::TooDeep { .. })
+        ));
+        let mut v: Value = serde_json::from_str(&doc_text()).unwrap();
+        v["profile"]["name"] = Value::from("[[[[[[[[[[\\\"{{{{{{{{");
+        assert!(decode_within(&v.to_string(), &SMALL).is_ok());
+    }
+
+    #[test]
+    fn long_strings_and_too_many_records_name_their_path() {
+        let mut v: Value = serde_json::from_str(&doc_text()).unwrap();
+        v["profile"]["headline"] = Value::from("é".repeat(51));
+        assert_eq!(
+            decode_within(&v.to_string(), &SMALL),
+            Err(DecodeError::StringTooLong {
+                path: "profile.headline".into(),
+                max: 50
+            })
+        );
+        v["profile"]["headline"] = Value::from("");
+        v["applications"] = serde_json::json!([{}, {}, {}, {}]);
+        assert_eq!(
+            decode_within(&v.to_string(), &SMALL),
+            Err(DecodeError::TooManyRecords {
+                path: "applications".into(),
+                count: 4,
+                max: 3
+            })
+        );
+    }
+
+    #[test]
+    fn the_default_caps_leave_room_for_real_data() {
+        assert!(decode(&doc_text()).is_ok());
+        let limits = LIMITS;
+        assert!(
+            limits.max_bytes >= 5 * 1024 * 1024,
+            "a full localStorage quota must still load"
+        );
+        assert!(limits.max_records >= 10_000);
     }
 }
 

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 pub struct Settings {
     /// The hourly rate below which an entry is flagged.
     pub pay_floor: Money,
+    /// When a full backup was last downloaded.
+    pub last_backup: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Default for Settings {
@@ -24,6 +26,7 @@ impl Default for Settings {
                 cents: 2000,
                 currency: "USD".into(),
             },
+            last_backup: None,
         }
     }
 }

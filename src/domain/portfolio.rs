@@ -839,6 +839,7 @@ mod tests {
                 cents: 2500,
                 currency: "EUR".into(),
             },
+            ..Settings::default()
         };
         assert!(below_floor(&e, &euro_floor));
     }

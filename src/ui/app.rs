@@ -10,7 +10,7 @@
 use crate::domain::Document;
 use crate::routes::Route;
 use crate::storage::{self, Opened, Unreadable, Writer};
-use crate::ui::components::{Nav, Recovery, SaveBanner, ToastRegion, Toaster};
+use crate::ui::components::{BackupReminder, Nav, Recovery, SaveBanner, ToastRegion, Toaster};
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
@@ -115,6 +115,7 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoVie
         </header>
         <Nav route=route />
         <SaveBanner />
+        <BackupReminder />
         <main id="main" tabindex="-1">
             {move || view! { <Page route=route.get() /> }}
         </main>

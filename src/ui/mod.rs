@@ -3,6 +3,7 @@
 //! the [`state`] contexts; only [`app`] talks to the storage adapter.
 
 pub mod app;
+pub mod backup;
 pub mod components;
 pub mod pages;
 pub mod platform;

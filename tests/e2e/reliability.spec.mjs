@@ -121,3 +121,32 @@ test("a full storage quota shows a banner, keeps the data and resumes saving", a
   await expect(banner).toBeHidden();
   expect((await storedDoc(page)).profile.learning_objectives).toHaveLength(4000);
 });
+
+test("a backup reminder appears when data changed and the last backup is old, and a backup clears it", async ({ page }) => {
+  const { readFile } = await import("node:fs/promises");
+  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+  const daysAgo = (n) => new Date(Date.now() - n * 86400_000).toISOString();
+  doc.created = daysAgo(60);
+  doc.settings.last_backup = daysAgo(20);
+  doc.updated = daysAgo(1);
+  await openApp(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
+  await page.reload();
+  const reminder = page.getByRole("region", { name: "Backup reminder" });
+  await expect(reminder).toContainText("Time for a backup.");
+  const download = page.waitForEvent("download");
+  await reminder.getByRole("button", { name: "Download a backup" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^microfolio-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  await expect(reminder).toBeHidden();
+  const saved = await storedDoc(page);
+  expect(Date.now() - Date.parse(saved.settings.last_backup)).toBeLessThan(60_000);
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Backup reminder" })).toBeHidden();
+});
+
+test("the Data view says whether the browser keeps the data", async ({ page }) => {
+  await openApp(page, "#/data");
+  const kept = page.getByRole("status").filter({ hasText: /^(Persistent|Best effort|Unknown)/ });
+  await expect(kept).toBeVisible();
+  await expect(page.getByText("No backup downloaded yet.")).toBeVisible();
+});

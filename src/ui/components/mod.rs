@@ -1,6 +1,7 @@
 //! Small components shared by several pages, one per file.
 
 pub mod application_table;
+pub mod backup_reminder;
 pub mod due_soon;
 pub mod empty_state;
 pub mod error_summary;
@@ -18,6 +19,7 @@ pub mod text_field;
 pub mod toast;
 
 pub use application_table::ApplicationTable;
+pub use backup_reminder::BackupReminder;
 pub use due_soon::DueSoon;
 pub use empty_state::EmptyState;
 pub use error_summary::ErrorSummary;

@@ -3,8 +3,7 @@
 //! retried), the read-only notice when another tab holds newer data, and
 //! the notice of records changed in two tabs at once.
 
-use crate::domain::encode;
-use crate::ui::platform::{download, today};
+use crate::ui::backup::download_backup;
 use crate::ui::state::{use_doc, SaveState, SaveStatus};
 use crate::ui::sync::Sync;
 use leptos::prelude::*;
@@ -15,8 +14,7 @@ pub fn SaveBanner() -> impl IntoView {
     let sync = expect_context::<Sync>();
     let doc = use_doc();
     let export = move |_| {
-        let name = format!("microfolio-backup-{}.json", today());
-        let _ = doc.with(|d| download(&name, "application/json", &encode(d)));
+        let _ = download_backup(doc);
     };
     let failure = move || {
         match status.get() {

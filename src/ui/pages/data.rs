@@ -1,11 +1,42 @@
-//! Data: where the student's data lives, and a backup download.
+//! Data: where the student's data lives, whether the browser promises to
+//! keep it, and a backup download.
 
 use super::PageHeading;
 use crate::domain::encode;
 use crate::storage::Writer;
-use crate::ui::platform::{download, today};
+use crate::ui::backup::download_backup;
+use crate::ui::platform::format_date;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// Whether the browser keeps this site's data until the student clears it.
+#[derive(Clone, Debug, PartialEq)]
+enum Persistence {
+    Checking,
+    Persistent,
+    BestEffort,
+    Unsupported,
+}
+
+async fn ask_storage(request: bool) -> Persistence {
+    let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+        return Persistence::Unsupported;
+    };
+    let promise = if request {
+        manager.persist()
+    } else {
+        manager.persisted()
+    };
+    match promise {
+        Ok(p) => match JsFuture::from(p).await {
+            Ok(v) if v.as_bool() == Some(true) => Persistence::Persistent,
+            Ok(_) => Persistence::BestEffort,
+            Err(_) => Persistence::Unsupported,
+        },
+        Err(_) => Persistence::Unsupported,
+    }
+}
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -13,13 +44,32 @@ pub fn DataPage() -> impl IntoView {
     let writer = use_context::<Writer>();
     let size = move || doc.with(|d| encode(d).len());
     let (message, set_message) = signal(None::<String>);
+    let (persistence, set_persistence) = signal(Persistence::Checking);
+    // Ask once when the view opens: browsers grant it to sites in use.
+    leptos::task::spawn_local(async move {
+        set_persistence.set(ask_storage(true).await);
+    });
     let export = move |_| {
-        let name = format!("microfolio-backup-{}.json", today());
-        let result = doc.with(|d| download(&name, "application/json", &encode(d)));
-        set_message.set(Some(match result {
-            Ok(()) => format!("Downloaded {name}."),
+        set_message.set(Some(match download_backup(doc) {
+            Ok(name) => format!("Downloaded {name}."),
             Err(e) => format!("The download failed: {e}"),
         }));
+    };
+    let last_backup = move || {
+        doc.with(|d| match d.settings.last_backup {
+            Some(t) => format!("Last backup: {}.", format_date(t.date_naive())),
+            None => "No backup downloaded yet.".to_owned(),
+        })
+    };
+    let persistence_text = move || {
+        match persistence.get() {
+        Persistence::Checking => "Checking…",
+        Persistence::Persistent => "Persistent: this browser keeps your data until you clear it yourself.",
+        Persistence::BestEffort => {
+            "Best effort: the browser may clear this site's data when space runs low or after a long time unused. Keep a backup."
+        }
+        Persistence::Unsupported => "Unknown: this browser does not say whether it keeps site data. Keep a backup.",
+    }
     };
     view! {
         <PageHeading>"Your data"</PageHeading>
@@ -30,6 +80,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="panel" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Back up"</h2>
             <p>"Download everything as one JSON file that you can keep or move to another browser."</p>
+            <p>{last_backup}</p>
             <button type="button" class="button primary" on:click=export>
                 "Download a backup"
             </button>
@@ -42,6 +93,8 @@ pub fn DataPage() -> impl IntoView {
             <dl class="facts">
                 <dt>"Size"</dt>
                 <dd>{move || format!("{:.1} KB", size() as f64 / 1024.0)}</dd>
+                <dt>"Kept"</dt>
+                <dd role="status">{persistence_text}</dd>
                 <dt>"Kept under"</dt>
                 <dd>
                     <code>{writer.map(|w| w.key().to_owned())}</code>

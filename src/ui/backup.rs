@@ -1,0 +1,15 @@
+//! Downloading a full backup, from any view that offers it, and noting
+//! when it happened (for the backup reminder).
+
+use crate::domain::{encode, Document};
+use crate::ui::platform::{download, now, today};
+use leptos::prelude::*;
+
+/// Downloads everything as `microfolio-backup-YYYY-MM-DD.json` and records
+/// the time; returns the file name.
+pub fn download_backup(doc: RwSignal<Document>) -> Result<String, String> {
+    let name = format!("microfolio-backup-{}.json", today());
+    doc.with_untracked(|d| download(&name, "application/json", &encode(d)))?;
+    doc.update(|d| d.record_backup(now()));
+    Ok(name)
+}

@@ -1,0 +1,90 @@
+// End-to-end: nothing executed, nothing sent. The app runs under its
+// Content Security Policy with no violation; hostile text (HTML, script)
+// in stored data is shown as text; script links are never rendered.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { ORIGIN, openApp, storageKey, watch } from "./helpers.mjs";
+
+const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+const HOSTILE = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
+
+/** Replaces every string that is not an id, date, enum or link with HOSTILE. */
+function poison(value, key = "") {
+  if (Array.isArray(value)) return value.map((v) => poison(v, key));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+  }
+  const keep = /^(id|created|updated|last_backup|date|due|start_date|end_date|deadline|date_found|date_applied|next_follow_up|graduation|stage|kind|category|arrangement|payment|visibility|outcome|format|currency|url|link|posting_url|portfolio_url|linkedin_url|github_url|supervisor|application|contacts|skills|email)$/;
+  if (typeof value === "string" && !keep.test(key) && !/^[0-9a-f-]{36}$/.test(value)) return `${HOSTILE} ${value}`;
+  return value;
+}
+
+async function store(page, doc) {
+  await openApp(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
+  await page.reload();
+}
+
+const VIEWS = [
+  "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/contacts",
+  "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio", "#/portfolio/e0000000-0000-4000-8000-000000000001",
+  "#/portfolio/e0000000-0000-4000-8000-000000000001/edit", "#/portfolio/print", "#/skills",
+  "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data",
+];
+
+test("every view runs under the Content Security Policy with no violation and no outside request", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const { requests, errors } = watch(page);
+  await store(page, await fixture());
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("connect-src 'self'");
+  for (const view of VIEWS) {
+    await page.goto(view);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await page.evaluate(() => window.__violations), view).toEqual([]);
+  }
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  for (const url of requests) expect(new URL(url).origin).toBe(ORIGIN);
+  expect(errors).toEqual([]);
+});
+
+test("HTML and script in every text field are shown as text, never run", async ({ page }) => {
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await store(page, poison(await fixture()));
+  // The hostile document is valid data: the app opens it (no recovery screen).
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  for (const view of VIEWS) {
+    await page.goto(view);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+  await page.goto("#/portfolio/e0000000-0000-4000-8000-000000000001");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(HOSTILE);
+  expect(await page.locator("main img, main script").count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
+
+test("a javascript: link in stored data is refused, never rendered", async ({ page }) => {
+  const doc = await fixture();
+  doc.applications[0].posting_url = "  JaVaScRiPt:alert(1)";
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await store(page, doc);
+  await expect(page.getByRole("heading", { level: 1, name: "Your saved data could not be read" })).toBeVisible();
+  await expect(page.getByText("applications[0].posting_url")).toBeVisible();
+  expect(await page.locator('a[href*="javascript" i]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+});
