@@ -110,6 +110,33 @@ impl Writer {
         Ok(text)
     }
 
+    /// Where the data as it was before the last import is kept.
+    fn snapshot_key(&self) -> String {
+        format!("{}.before-import", self.key)
+    }
+
+    /// Keeps `text` (the data before an import) for "Undo import".
+    pub fn save_snapshot(&self, text: &str) -> Result<(), SaveError> {
+        let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
+        storage
+            .set_item(&self.snapshot_key(), text)
+            .map_err(|e| classify_save_error(&e))
+    }
+
+    pub fn read_snapshot(&self) -> Option<String> {
+        local_storage()
+            .ok()?
+            .get_item(&self.snapshot_key())
+            .ok()
+            .flatten()
+    }
+
+    pub fn clear_snapshot(&self) {
+        if let Ok(storage) = local_storage() {
+            let _ = storage.remove_item(&self.snapshot_key());
+        }
+    }
+
     /// What is stored now (another tab may have written since).
     pub fn read_raw(&self) -> Result<Option<String>, Unavailable> {
         local_storage()?

@@ -5,6 +5,7 @@ use super::PageHeading;
 use crate::domain::encode;
 use crate::storage::Writer;
 use crate::ui::backup::download_backup;
+use crate::ui::components::Restore;
 use crate::ui::platform::format_date;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn DataPage() -> impl IntoView {
                 {move || message.get()}
             </p>
         </section>
+        <Restore />
         <section class="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage"</h2>
             <dl class="facts">

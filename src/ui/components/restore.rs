@@ -1,0 +1,218 @@
+//! Restoring a backup file (file picker or drag and drop). Nothing changes
+//! until the file is fully checked: its size before it is read, then JSON,
+//! shape and version through `decode`; then a preview and the choice of
+//! merge or replace. The data as it was is kept first (in storage when
+//! there is room, in the tab otherwise), and "Undo import" restores it.
+
+use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
+use crate::domain::{decode, encode, Document, LIMITS};
+use crate::storage::Writer;
+use crate::ui::state::use_doc;
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone)]
+enum Step {
+    Idle,
+    Reading,
+    Refused(String),
+    Preview {
+        name: String,
+        file: Document,
+        kinds: Vec<KindPreview>,
+    },
+    Done(String),
+}
+
+#[component]
+pub fn Restore() -> impl IntoView {
+    let doc = use_doc();
+    let writer = expect_context::<Writer>();
+    let step = RwSignal::new(Step::Idle);
+    let merge = RwSignal::new(true);
+    // The data before the last import, when storage had no room for it.
+    let in_memory = StoredValue::new(None::<String>);
+    let can_undo = RwSignal::new(writer.read_snapshot().is_some());
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        let size = file.size() as usize;
+        if size > LIMITS.max_bytes {
+            step.set(Step::Refused(format!(
+                "“{name}” is {:.1} MB; backups up to {} MB can be restored. Nothing was changed.",
+                size as f64 / 1_048_576.0,
+                LIMITS.max_bytes / 1_048_576
+            )));
+            return;
+        }
+        step.set(Step::Reading);
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let Some(text) = text else {
+                step.set(Step::Refused(format!(
+                    "“{name}” could not be read. Nothing was changed."
+                )));
+                return;
+            };
+            match decode(&text) {
+                Err(e) => step.set(Step::Refused(format!(
+                    "“{name}” cannot be restored. {e} Nothing was changed."
+                ))),
+                Ok(file) => {
+                    let kinds = doc.with_untracked(|d| preview(d, &file));
+                    step.set(Step::Preview { name, file, kinds });
+                }
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let (over, set_over) = signal(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_over.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+
+    let writer_import = writer.clone();
+    let import = move |_| {
+        let Step::Preview { name, file, .. } = step.get_untracked() else {
+            return;
+        };
+        let before = doc.with_untracked(encode);
+        let kept_in_storage = writer_import.save_snapshot(&before).is_ok();
+        in_memory.set_value((!kept_in_storage).then_some(before));
+        can_undo.set(true);
+        let message = if merge.get_untracked() {
+            let (merged, report) = doc.with_untracked(|d| merge_in(d, &file));
+            doc.set(merged);
+            let mut parts = vec![format!(
+                "Merged “{name}”: {} record{} added",
+                report.added,
+                if report.added == 1 { "" } else { "s" }
+            )];
+            if !report.updated_from_file.is_empty() {
+                parts.push(format!(
+                    "newer in the file, so taken from it: {}",
+                    report.updated_from_file.join(", ")
+                ));
+            }
+            if !report.kept_here.is_empty() {
+                parts.push(format!(
+                    "newer here, so kept: {}",
+                    report.kept_here.join(", ")
+                ));
+            }
+            parts.join("; ") + "."
+        } else {
+            let replaced = doc.with_untracked(|d| replace_with(d, &file));
+            doc.set(replaced);
+            format!("Replaced your data with “{name}”.")
+        };
+        step.set(Step::Done(message));
+    };
+    let writer_undo = writer.clone();
+    let undo = move |_| {
+        let text = in_memory
+            .get_value()
+            .or_else(|| writer_undo.read_snapshot());
+        let Some(before) = text.and_then(|t| decode(&t).ok()) else {
+            step.set(Step::Refused(
+                "The data from before the import is no longer available.".into(),
+            ));
+            return;
+        };
+        doc.set(before);
+        writer_undo.clear_snapshot();
+        in_memory.set_value(None);
+        can_undo.set(false);
+        step.set(Step::Done(
+            "Import undone: your data is back as it was before.".into(),
+        ));
+    };
+
+    let body = move || match step.get() {
+        Step::Idle => None,
+        Step::Reading => Some(view! { <p role="status">"Checking the file…"</p> }.into_any()),
+        Step::Refused(message) => {
+            Some(view! { <p class="error" role="alert">{message}</p> }.into_any())
+        }
+        Step::Done(message) => {
+            Some(view! { <p class="status" role="status">{message}</p> }.into_any())
+        }
+        Step::Preview { name, kinds, .. } => {
+            let rows = kinds
+                .into_iter()
+                .map(|k| {
+                    view! {
+                        <li>{format!("{}: {} in the file — {} new, {} the same, {} different", k.kind, k.in_file, k.new, k.same, k.different)}</li>
+                    }
+                })
+                .collect_view();
+            Some(
+                view! {
+                    <div class="preview" role="region" aria-label="Import preview">
+                        <h3>{format!("“{name}” is a valid backup")}</h3>
+                        <ul>{rows}</ul>
+                        <fieldset>
+                            <legend>"How to import it"</legend>
+                            <div class="check">
+                                <input type="radio" id="import-merge" name="import-mode" prop:checked=move || merge.get() on:change=move |_| merge.set(true) />
+                                <label for="import-merge">"Merge: add what is new; where both have a record, keep the newer version"</label>
+                            </div>
+                            <div class="check">
+                                <input type="radio" id="import-replace" name="import-mode" prop:checked=move || !merge.get() on:change=move |_| merge.set(false) />
+                                <label for="import-replace">"Replace: your data here becomes the file's"</label>
+                            </div>
+                        </fieldset>
+                        <p class="hint">"Your data as it is now is kept, so you can undo the import."</p>
+                        <div class="actions">
+                            <button type="button" class="button primary" on:click=import.clone()>"Import"</button>
+                            <button type="button" class="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
+                        </div>
+                    </div>
+                }
+                .into_any(),
+            )
+        }
+    };
+
+    view! {
+        <section
+            class="panel drop-zone"
+            class:drop-target=move || over.get()
+            aria-labelledby="restore-heading"
+            on:dragover=move |ev| {
+                ev.prevent_default();
+                set_over.set(true);
+            }
+            on:dragleave=move |_| set_over.set(false)
+            on:drop=on_drop
+        >
+            <h2 id="restore-heading">"Restore from a backup"</h2>
+            <p>"Choose a Microfolio backup file, or drop it here. Nothing changes until you have seen what it holds."</p>
+            <div class="field">
+                <label for="restore-file">"Backup file"</label>
+                <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick />
+            </div>
+            {body}
+            <Show when=move || can_undo.get()>
+                <button type="button" class="button" on:click=undo.clone()>"Undo import"</button>
+            </Show>
+        </section>
+    }
+}
