@@ -7,6 +7,7 @@ pub mod application;
 pub mod contact;
 pub mod document;
 pub mod economics;
+pub mod exports;
 pub mod import;
 pub mod inventory;
 pub mod merge;

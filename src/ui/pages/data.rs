@@ -3,10 +3,11 @@
 
 use super::PageHeading;
 use crate::domain::encode;
+use crate::domain::exports;
 use crate::storage::Writer;
 use crate::ui::backup::download_backup;
 use crate::ui::components::Restore;
-use crate::ui::platform::format_date;
+use crate::ui::platform::{download, format_date, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -39,6 +40,13 @@ async fn ask_storage(request: bool) -> Persistence {
     }
 }
 
+#[derive(Clone, Copy)]
+enum ExportKind {
+    Resume,
+    Csv,
+    Calendar,
+}
+
 #[component]
 pub fn DataPage() -> impl IntoView {
     let doc = use_doc();
@@ -55,6 +63,31 @@ pub fn DataPage() -> impl IntoView {
             Ok(name) => format!("Downloaded {name}."),
             Err(e) => format!("The download failed: {e}"),
         }));
+    };
+    let export_file = move |kind: ExportKind| {
+        move |_| {
+            let (name, mime, text) = doc.with_untracked(|d| match kind {
+                ExportKind::Resume => (
+                    format!("resume-{}.json", today()),
+                    "application/json",
+                    serde_json::to_string_pretty(&exports::json_resume(d)).unwrap_or_default(),
+                ),
+                ExportKind::Csv => (
+                    format!("microfolio-applications-{}.csv", today()),
+                    "text/csv",
+                    exports::applications_csv(d),
+                ),
+                ExportKind::Calendar => (
+                    format!("microfolio-calendar-{}.ics", today()),
+                    "text/calendar",
+                    exports::calendar_ics(d, now()),
+                ),
+            });
+            set_message.set(Some(match download(&name, mime, &text) {
+                Ok(()) => format!("Downloaded {name}."),
+                Err(e) => format!("The download failed: {e}"),
+            }));
+        }
     };
     let last_backup = move || {
         doc.with(|d| match d.settings.last_backup {
@@ -88,6 +121,19 @@ pub fn DataPage() -> impl IntoView {
             <p class="status" role="status">
                 {move || message.get()}
             </p>
+        </section>
+        <section class="panel" aria-labelledby="exports-heading">
+            <h2 id="exports-heading">"Export for other tools"</h2>
+            <ul class="plain-list">
+                <li>"JSON Resume: your profile, public portfolio entries, skills and the feedback you may share, for resume builders that read jsonresume.org files."</li>
+                <li>"Applications as CSV, for a spreadsheet."</li>
+                <li>"A calendar (ICS) of application deadlines, follow-ups and interviews, for your calendar app."</li>
+            </ul>
+            <div class="actions">
+                <button type="button" class="button" on:click=export_file(ExportKind::Resume)>"Download JSON Resume"</button>
+                <button type="button" class="button" on:click=export_file(ExportKind::Csv)>"Download applications (CSV)"</button>
+                <button type="button" class="button" on:click=export_file(ExportKind::Calendar)>"Download calendar (ICS)"</button>
+            </div>
         </section>
         <Restore />
         <section class="panel" aria-labelledby="storage-heading">
