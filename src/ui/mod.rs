@@ -5,6 +5,7 @@
 pub mod app;
 pub mod backup;
 pub mod components;
+pub mod form_errors;
 pub mod pages;
 pub mod platform;
 pub mod router;

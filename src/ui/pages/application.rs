@@ -6,13 +6,14 @@
 
 use super::PageHeading;
 use crate::domain::application::{new_application, AppField, Arrangement, KNOWN_SOURCES};
-use crate::domain::{Application, FieldError, RecordId};
+use crate::domain::{Application, RecordId};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, SelectField, StageHistory, TextField, Toaster,
 };
 use crate::ui::components::{StaleGuard, StaleWarning};
+use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -186,8 +187,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
     let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Application::to_form));
-    let errors = RwSignal::new(Vec::<FieldError<AppField>>::new());
-    let tried = RwSignal::new(false);
+    let errors = FormErrors::<AppField>::new();
     let (status, set_status) = signal(String::new());
 
     // The latest stored version (the stage panel may have changed it).
@@ -196,20 +196,10 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
             .unwrap_or_else(|| base.get_value())
     };
     let check = move || form.with(|f| f.parse(&current_base(), now()));
-    let error_for = move |field: AppField| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: AppField| errors.message(field);
     let changed = move || {
         set_status.set(String::new());
-        if tried.get_untracked() {
-            errors.set(check().err().unwrap_or_default());
-        }
+        errors.refresh(check);
     };
     let text = move |field: AppField,
                      kind: &'static str,
@@ -237,18 +227,15 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        match check() {
-            Err(list) => {
-                errors.set(list);
+        match errors.on_save(check()) {
+            None => {
                 set_status.set("Not saved: fix the fields listed above.".into());
                 crate::ui::platform::focus_later("application-errors");
             }
-            Ok(_)
+            Some(_)
                 if !guard
                     .allow(doc.with_untracked(|d| d.application(id).map(|a| a.meta.updated))) => {}
-            Ok(app) => {
-                errors.set(Vec::new());
+            Some(app) => {
                 let title = app.title();
                 doc.update(|d| d.upsert_application(app, now()));
                 if let Some(updated) =
@@ -266,18 +253,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
         }
     };
 
-    let summary_items = Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .map(|e| {
-                    (
-                        e.field.id().to_owned(),
-                        format!("{}: {}", e.field.label(), e.message),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
     let contacts = Memo::new(move |_| {
         doc.with(|d| {
             d.contacts

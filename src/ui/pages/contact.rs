@@ -4,13 +4,14 @@
 use super::PageHeading;
 use crate::domain::contact::{ContactField, ContactKind};
 use crate::domain::record::Meta;
-use crate::domain::{Contact, FieldError, RecordId};
+use crate::domain::{Contact, RecordId};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
 };
+use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -154,30 +155,19 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
     let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Contact::to_form));
-    let errors = RwSignal::new(Vec::<FieldError<ContactField>>::new());
-    let tried = RwSignal::new(false);
+    let errors = FormErrors::<ContactField>::new();
     let (status, set_status) = signal(String::new());
     let current_base = move || {
         doc.with_untracked(|d| d.contact(id).cloned())
             .unwrap_or_else(|| base.get_value())
     };
     let check = move || form.with(|f| f.parse(&current_base(), now()));
-    let error_for = move |field: ContactField| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: ContactField| errors.message(field);
     let on_input = move |field: ContactField| {
         Callback::new(move |v: String| {
             form.update(|f| f.set(field, v));
             set_status.set(String::new());
-            if tried.get_untracked() {
-                errors.set(check().err().unwrap_or_default());
-            }
+            errors.refresh(check);
         })
     };
     let text = move |field: ContactField, kind: &'static str, multiline: bool| {
@@ -196,17 +186,14 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        match check() {
-            Err(list) => {
-                errors.set(list);
+        match errors.on_save(check()) {
+            None => {
                 set_status.set("Not saved: fix the fields listed above.".into());
                 crate::ui::platform::focus_later("contact-errors");
             }
-            Ok(_)
+            Some(_)
                 if !guard.allow(doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))) => {}
-            Ok(contact) => {
-                errors.set(Vec::new());
+            Some(contact) => {
                 let name = contact.name.clone();
                 doc.update(|d| d.upsert_contact(contact, now()));
                 if let Some(updated) = doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))
@@ -222,18 +209,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary_items = Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .map(|e| {
-                    (
-                        e.field.id().to_owned(),
-                        format!("{}: {}", e.field.label(), e.message),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
     let kinds = ContactKind::ALL
         .iter()
         .map(|k| (k.slug().to_owned(), k.label().to_owned()))

@@ -9,11 +9,12 @@ use crate::domain::portfolio::{
     DeliverableForm, EntryField, MilestoneForm, ObjectiveForm, Outcome, PaymentStatus, Visibility,
 };
 use crate::domain::record::Meta;
-use crate::domain::{EntryForm, FieldError, PortfolioEntry, RecordId};
+use crate::domain::{EntryForm, PortfolioEntry, RecordId};
 use crate::routes::Route;
 use crate::ui::components::{
     ErrorSummary, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
 };
+use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{focus_later, go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -57,34 +58,17 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
     let form = RwSignal::new(doc.with_untracked(|d| {
         base.with_value(|b| b.to_form(|sid| d.skill(sid).map(|s| s.name.clone())))
     }));
-    let errors = RwSignal::new(Vec::<FieldError<EntryField>>::new());
-    let tried = RwSignal::new(false);
+    let errors = FormErrors::<EntryField>::new();
     let current_base = move || {
         doc.with_untracked(|d| d.entry(id).cloned())
             .unwrap_or_else(|| base.get_value())
     };
-    let recheck = move || {
-        if tried.get_untracked() {
-            errors.set(
-                form.with_untracked(|f| f.parse(&current_base()))
-                    .err()
-                    .unwrap_or_default(),
-            );
-        }
-    };
+    let recheck = move || errors.refresh(|| form.with_untracked(|f| f.parse(&current_base())));
     let edit = move |change: Box<dyn FnOnce(&mut EntryForm)>| {
         form.update(|f| change(f));
         recheck();
     };
-    let error_for = move |field: EntryField| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: EntryField| errors.message(field);
     let simple = move |field: EntryField,
                        kind: &'static str,
                        hint: Option<&'static str>,
@@ -233,15 +217,11 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        match form.with_untracked(|f| f.parse(&current_base())) {
-            Err(list) => {
-                errors.set(list);
-                focus_later("entry-errors");
-            }
-            Ok(_) if !guard.allow(doc.with_untracked(|d| d.entry(id).map(|e| e.meta.updated))) => {}
-            Ok(parsed) => {
-                errors.set(Vec::new());
+        match errors.on_save(form.with_untracked(|f| f.parse(&current_base()))) {
+            None => focus_later("entry-errors"),
+            Some(_)
+                if !guard.allow(doc.with_untracked(|d| d.entry(id).map(|e| e.meta.updated))) => {}
+            Some(parsed) => {
                 let title = parsed.entry.title.clone();
                 doc.update(|d| d.save_entry(parsed, now(), new_id));
                 go(Route::Entry(id.to_string()).href().as_str());
@@ -256,13 +236,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary = Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .map(|e| (e.field.id(), format!("{}: {}", e.field.label(), e.message)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary = errors.summary(|f| (f.id(), f.label()));
 
     let arrangement_options = std::iter::once((String::new(), "Not set".to_owned()))
         .chain(

@@ -7,13 +7,14 @@ use super::PageHeading;
 use crate::domain::inventory::{applications_asking, evidence};
 use crate::domain::record::Meta;
 use crate::domain::skill::{level_name, SkillCategory, SkillField, SkillForm, LEVELS};
-use crate::domain::{FieldError, RecordId, Skill};
+use crate::domain::{RecordId, Skill};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, LevelBar, SelectField, TextField, Toaster,
 };
 use crate::ui::components::{StaleGuard, StaleWarning};
+use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{focus_later, format_date, go, new_id, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -124,8 +125,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
     let base = StoredValue::new(base);
     let form = RwSignal::new(base.with_value(Skill::to_form));
-    let errors = RwSignal::new(Vec::<FieldError<SkillField>>::new());
-    let tried = RwSignal::new(false);
+    let errors = FormErrors::<SkillField>::new();
     let (status, set_status) = signal(String::new());
     let check = move || {
         doc.with_untracked(|d| {
@@ -136,19 +136,9 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     let edit = move |change: Box<dyn FnOnce(&mut SkillForm)>| {
         form.update(|f| change(f));
         set_status.set(String::new());
-        if tried.get_untracked() {
-            errors.set(check().err().unwrap_or_default());
-        }
+        errors.refresh(check);
     };
-    let error_for = move |field: SkillField| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: SkillField| errors.message(field);
     let text = move |field: SkillField,
                      get: fn(&SkillForm) -> String,
                      set: fn(&mut SkillForm, String),
@@ -211,15 +201,11 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        tried.set(true);
-        match check() {
-            Err(list) => {
-                errors.set(list);
-                focus_later("skill-errors");
-            }
-            Ok(_) if !guard.allow(doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated))) => {}
-            Ok(skill) => {
-                errors.set(Vec::new());
+        match errors.on_save(check()) {
+            None => focus_later("skill-errors"),
+            Some(_)
+                if !guard.allow(doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated))) => {}
+            Some(skill) => {
                 let name = skill.name.clone();
                 doc.update(|d| d.upsert_skill(skill, now()));
                 if let Some(updated) = doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated)) {
@@ -234,13 +220,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary = Signal::derive(move || {
-        errors.with(|es| {
-            es.iter()
-                .map(|e| (e.field.id(), format!("{}: {}", e.field.label(), e.message)))
-                .collect::<Vec<_>>()
-        })
-    });
+    let summary = errors.summary(|f| (f.id(), f.label()));
     let categories = SkillCategory::ALL
         .iter()
         .map(|c| (c.slug().to_owned(), c.label().to_owned()))
