@@ -233,3 +233,24 @@ async fn opening_the_app_writes_nothing_and_shows_every_view_in_the_nav() {
     drop(handle);
     container.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_pre_import_snapshot_lives_beside_the_document_and_is_cleared_on_request() {
+    let key = fresh_key("snapshot");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    assert_eq!(writer.read_snapshot(), None);
+    writer.save_snapshot("{\"before\":\"import\"}").unwrap();
+    assert_eq!(
+        writer.read_snapshot().as_deref(),
+        Some("{\"before\":\"import\"}")
+    );
+    assert_eq!(
+        local().get_item(&key).unwrap(),
+        None,
+        "the document itself is untouched"
+    );
+    writer.clear_snapshot();
+    assert_eq!(writer.read_snapshot(), None);
+}
