@@ -736,6 +736,17 @@ fn v1_to_v2(mut value: Value) -> Result<Value, String> {
     Ok(value)
 }
 
+/// A backup file: the document plus the app version and export time
+/// (extra top-level fields, which `decode` reads past).
+pub fn encode_backup(doc: &Document, app_version: &str, exported: DateTime<Utc>) -> String {
+    let mut value = serde_json::to_value(doc).expect("a Document always serializes");
+    if let Some(object) = value.as_object_mut() {
+        object.insert("app_version".into(), Value::from(app_version));
+        object.insert("exported".into(), Value::from(exported.to_rfc3339()));
+    }
+    value.to_string()
+}
+
 /// Serializes a document for storage or export.
 pub fn encode(doc: &Document) -> String {
     serde_json::to_string(doc).expect("a Document always serializes")
@@ -985,6 +996,20 @@ mod tests {
 mod backup_tests {
     use super::*;
     use crate::domain::application::tests::{app, at, day};
+
+    #[test]
+    fn a_backup_file_names_its_app_version_and_export_time_and_reads_back() {
+        let doc = Document::new(at(1, 1), RecordId::from_random_bytes([1; 16]));
+        let text = encode_backup(&doc, "0.1.0", at(2, 3));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["app_version"], "0.1.0");
+        assert_eq!(value["exported"], at(2, 3).to_rfc3339());
+        assert_eq!(
+            (value["format"].as_str(), value["schema_version"].as_u64()),
+            (Some(FORMAT), Some(SCHEMA_VERSION.into()))
+        );
+        assert_eq!(decode(&text).unwrap(), doc);
+    }
 
     #[test]
     fn the_reminder_needs_a_change_since_a_backup_older_than_14_days() {

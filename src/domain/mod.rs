@@ -22,8 +22,8 @@ pub mod validate;
 pub use application::{Application, ApplicationForm, Stage};
 pub use contact::{Contact, ContactForm, ContactKind};
 pub use document::{
-    decode, decode_within, encode, DecodeError, Document, Limits, RemovedApplication,
-    RemovedContact, RemovedEntry, RemovedSkill, FORMAT, LIMITS, SCHEMA_VERSION,
+    decode, decode_within, encode, encode_backup, DecodeError, Document, Limits,
+    RemovedApplication, RemovedContact, RemovedEntry, RemovedSkill, FORMAT, LIMITS, SCHEMA_VERSION,
 };
 pub use portfolio::{EntryForm, PortfolioEntry};
 pub use profile::{Profile, ProfileField, ProfileForm};

@@ -1,7 +1,7 @@
 //! Downloading a full backup, from any view that offers it, and noting
 //! when it happened (for the backup reminder).
 
-use crate::domain::{encode, Document};
+use crate::domain::{encode_backup, Document};
 use crate::ui::platform::{download, now, today};
 use leptos::prelude::*;
 
@@ -9,7 +9,8 @@ use leptos::prelude::*;
 /// the time; returns the file name.
 pub fn download_backup(doc: RwSignal<Document>) -> Result<String, String> {
     let name = format!("microfolio-backup-{}.json", today());
-    doc.with_untracked(|d| download(&name, "application/json", &encode(d)))?;
+    let text = doc.with_untracked(|d| encode_backup(d, env!("CARGO_PKG_VERSION"), now()));
+    download(&name, "application/json", &text)?;
     doc.update(|d| d.record_backup(now()));
     Ok(name)
 }

@@ -147,6 +147,11 @@ test("the Data view downloads a backup of everything", async ({ page }) => {
   expect(file.suggestedFilename()).toMatch(/^microfolio-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const backup = JSON.parse(await readFile(await file.path(), "utf8"));
   expect(backup.profile.headline).toBe("Economics student who turns messy data into answers");
+  // The file says which app made it and when.
+  expect(backup.app_version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(Date.now() - Date.parse(backup.exported)).toBeLessThan(60_000);
+  delete backup.app_version;
+  delete backup.exported;
   // Everything but the bookkeeping that the download itself changes (the
   // save counter, the time of the last backup).
   const stored = await storedDoc(page);
