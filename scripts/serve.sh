@@ -13,7 +13,8 @@ PORT=${PORT:-8080}
 
 case "${1:-}" in
   --dev)
-    exec trunk serve --address 127.0.0.1 --port "$PORT" --open=false
+    mkdir -p target dist
+    exec trunk serve --address 127.0.0.1 --port "$PORT"
     ;;
   --build)
     trunk build --release
