@@ -142,7 +142,9 @@ pub fn DataPage() -> impl IntoView {
                 <dt>"Size"</dt>
                 <dd>{move || format!("{:.1} KB", size() as f64 / 1024.0)}</dd>
                 <dt>"Kept"</dt>
-                <dd role="status">{persistence_text}</dd>
+                <dd>
+                    <span role="status">{persistence_text}</span>
+                </dd>
                 <dt>"Kept under"</dt>
                 <dd>
                     <code>{writer.map(|w| w.key().to_owned())}</code>

@@ -108,7 +108,7 @@ fn Totals() -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="totals-heading">
             <h2 id="totals-heading">"Totals by year"</h2>
-            <div class="table-wrap" role="region" aria-label="Totals by year" tabindex="0">
+            <div class="table-wrap" role="region" aria-label="Totals by year, table" tabindex="0">
                 <table class="data-table">
                     <thead>
                         <tr>

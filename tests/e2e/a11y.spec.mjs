@@ -1,0 +1,41 @@
+// End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
+// practice) reports nothing on any view, with real data, in light and in
+// dark colour schemes.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { openApp, storageKey } from "./helpers.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve("axe-core/axe.min.js");
+
+const VIEWS = [
+  "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/applications/new",
+  "#/contacts", "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio",
+  "#/portfolio/e0000000-0000-4000-8000-000000000001", "#/portfolio/e0000000-0000-4000-8000-000000000001/edit",
+  "#/portfolio/print", "#/skills", "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data",
+];
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const doc = await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8");
+    await openApp(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), doc]);
+    for (const view of VIEWS) {
+      await page.goto(view);
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // Evaluated over the DevTools protocol: the app's CSP (rightly) blocks
+      // an injected <script>.
+      await page.evaluate(await readFile(AXE, "utf8"));
+      const violations = await page.evaluate(async () => {
+        const result = await window.axe.run(document, {
+          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+        });
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      expect(violations, `${view} (${colorScheme})`).toEqual([]);
+    }
+  });
+}
