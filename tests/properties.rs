@@ -2,6 +2,7 @@
 //! stored data and imported files: it never panics on any input, refuses
 //! damaged text with an error instead of guessing, and `encode` then
 //! `decode` gives back exactly the document, for any content.
+#![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use microfolio::domain::application::{new_application, Stage};

@@ -191,7 +191,7 @@ impl Money {
         whole
             .checked_mul(100)
             .and_then(|c| c.checked_add(frac))
-            .filter(|c| *c <= 100_000_000_00)
+            .filter(|c| *c <= 10_000_000_000)
             .ok_or("That fee is too large.")
     }
 

@@ -37,7 +37,7 @@ pub fn evidence(skill: &Skill, entries: &[PortfolioEntry]) -> Evidence {
         .filter(|e| e.skills.contains(&skill.meta.id))
         .map(|e| (e.meta.id, e.title.clone(), e.date()))
         .collect();
-    list.sort_by(|a, b| b.2.cmp(&a.2));
+    list.sort_by_key(|e| std::cmp::Reverse(e.2));
     Evidence {
         entries: list,
         manual: skill.evidence.len(),
@@ -69,24 +69,14 @@ impl Gap {
         self.skill.is_none()
     }
 
-    /// "Missing", "Below target, no evidence", ...
-    pub fn describe(&self) -> String {
-        if self.missing() {
-            return "Not in your inventory".into();
+    /// "Not in your inventory", "Below your target, no evidence yet", ...
+    pub fn describe(&self) -> &'static str {
+        match (self.missing(), self.below_target, self.no_evidence) {
+            (true, _, _) => "Not in your inventory",
+            (false, true, true) => "Below your target, no evidence yet",
+            (false, true, false) => "Below your target",
+            (false, false, _) => "No evidence yet",
         }
-        let mut parts = Vec::new();
-        if self.below_target {
-            parts.push("below your target");
-        }
-        if self.no_evidence {
-            parts.push("no evidence yet");
-        }
-        let text = parts.join(", ");
-        let mut chars = text.chars();
-        chars
-            .next()
-            .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-            .unwrap_or_default()
     }
 }
 
@@ -237,18 +227,18 @@ mod tests {
     fn the_gap_check_ranks_by_demand_from_active_applications_only() {
         let d = doc();
         let gaps = gap_check(&d);
-        let got: Vec<(&str, usize, String)> = gaps
+        let got: Vec<(&str, usize, &str)> = gaps
             .iter()
             .map(|g| (g.name.as_str(), g.demand, g.describe()))
             .collect();
         assert_eq!(
             got,
             [
-                ("Python", 2, "Not in your inventory".to_owned()),
-                ("Excel", 1, "Below your target".to_owned()),
-                ("JS", 1, "Below your target".to_owned()),
-                ("SQL", 1, "No evidence yet".to_owned()),
-                ("Writing", 1, "Below your target".to_owned()),
+                ("Python", 2, "Not in your inventory"),
+                ("Excel", 1, "Below your target"),
+                ("JS", 1, "Below your target"),
+                ("SQL", 1, "No evidence yet"),
+                ("Writing", 1, "Below your target"),
             ]
         );
         assert!(

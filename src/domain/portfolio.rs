@@ -454,9 +454,7 @@ fn parse_hours(text: &str) -> Result<Option<f64>, &'static str> {
     match text.trim() {
         "" => Ok(None),
         t => match t.parse::<f64>() {
-            Ok(h) if h.is_finite() && h >= 0.0 && h <= MAX_HOURS => {
-                Ok(Some((h * 10.0).round() / 10.0))
-            }
+            Ok(h) if (0.0..=MAX_HOURS).contains(&h) => Ok(Some((h * 10.0).round() / 10.0)),
             Ok(h) if h.is_finite() && h < 0.0 => Err("Hours cannot be negative."),
             Ok(_) => Err("That is more hours than any internship (at most 2000)."),
             Err(_) => Err("Enter hours as a number, e.g. 20 or 7.5."),

@@ -81,6 +81,16 @@ pub fn go(href: &str) {
     }
 }
 
+/// "Nov 3, 2026 – Nov 14, 2026", "from Nov 3, 2026", "Nov 14, 2026", or "".
+pub fn format_date_range(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    match (start, end) {
+        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
+        (None, Some(t)) => format_date(t),
+        (Some(s), None) => format!("from {}", format_date(s)),
+        (None, None) => String::new(),
+    }
+}
+
 /// "Nov 23, 2026".
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%b %-d, %Y").to_string()

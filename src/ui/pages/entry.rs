@@ -8,7 +8,7 @@ use crate::domain::{PortfolioEntry, RecordId};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{ExternalLink, Toaster};
-use crate::ui::platform::{format_date, go, now};
+use crate::ui::platform::{format_date, format_date_range, go, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -59,12 +59,7 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
                 .map(|a| (a.meta.id, a.title())),
         )
     });
-    let dates = match (e.start_date, e.end_date) {
-        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
-        (None, Some(t)) => format_date(t),
-        (Some(s), None) => format!("from {}", format_date(s)),
-        (None, None) => String::new(),
-    };
+    let dates = format_date_range(e.start_date, e.end_date);
     let sub = [
         e.organization.clone(),
         e.role.clone(),

@@ -9,7 +9,7 @@ use crate::domain::portfolio::{years_and_tags, EntryFilter, Visibility};
 use crate::domain::RecordId;
 use crate::routes::Route;
 use crate::ui::components::EmptyState;
-use crate::ui::platform::{format_date, now};
+use crate::ui::platform::{format_date_range, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -166,12 +166,7 @@ fn EntryList() -> impl IntoView {
                     let rate = effective_rate(e);
                     let low = below_floor(e, &d.settings);
                     let skill_names: Vec<String> = e.skills.iter().filter_map(|id| d.skill(*id).map(|s| s.name.clone())).collect();
-                    let dates = match (e.start_date, e.end_date) {
-                        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
-                        (None, Some(t)) => format_date(t),
-                        (Some(s), None) => format!("from {}", format_date(s)),
-                        (None, None) => String::new(),
-                    };
+                    let dates = format_date_range(e.start_date, e.end_date);
                     view! {
                         <li class="entry-card">
                             <h2>

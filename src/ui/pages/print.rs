@@ -8,7 +8,7 @@ use crate::domain::portfolio::{Outcome, Visibility};
 use crate::domain::RecordId;
 use crate::ui::components::ExternalLink;
 use crate::ui::pages::entry::stars;
-use crate::ui::platform::format_date;
+use crate::ui::platform::format_date_range;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -46,12 +46,7 @@ pub fn PrintPage() -> impl IntoView {
             let entries = public
                 .iter()
                 .map(|e| {
-                    let dates = match (e.start_date, e.end_date) {
-                        (Some(s), Some(t)) => format!("{} – {}", format_date(s), format_date(t)),
-                        (None, Some(t)) => format_date(t),
-                        (Some(s), None) => format!("from {}", format_date(s)),
-                        (None, None) => String::new(),
-                    };
+                    let dates = format_date_range(e.start_date, e.end_date);
                     let sub = [e.organization.clone(), e.role.clone(), dates].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                     let met: Vec<String> = e
                         .objectives
