@@ -28,6 +28,11 @@ pub enum Route {
     EditEntry(String),
     /// The printable portfolio.
     PrintPortfolio,
+    /// Choosing what to share and making the file or link.
+    SharePortfolio,
+    /// Someone else's shared portfolio, read-only: opened from a file
+    /// (`None` until one is chosen) or carried in the link itself.
+    Shared(Option<String>),
     /// A fragment that names no view (a stale bookmark, a typo).
     NotFound(String),
 }
@@ -48,6 +53,12 @@ impl Route {
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
         let path = path.split(['?', '#']).next().unwrap_or("");
+        // A share link's data is case-sensitive: taken as written.
+        let trimmed = path.trim_start_matches('/');
+        if trimmed.len() > 7 && trimmed[..7].eq_ignore_ascii_case("shared/") {
+            let data = trimmed[7..].trim_end_matches('/');
+            return Route::Shared((!data.is_empty()).then(|| data.to_owned()));
+        }
         let path = path.trim_matches('/').to_ascii_lowercase();
         let segments: Vec<&str> = path.split('/').collect();
         match segments.as_slice() {
@@ -58,6 +69,8 @@ impl Route {
             ["portfolio"] => Route::Portfolio,
             ["portfolio", "new"] => Route::NewEntry,
             ["portfolio", "print"] => Route::PrintPortfolio,
+            ["portfolio", "share"] => Route::SharePortfolio,
+            ["shared"] => Route::Shared(None),
             ["portfolio", id] => Route::Entry((*id).to_owned()),
             ["portfolio", id, "edit"] => Route::EditEntry((*id).to_owned()),
             ["skills"] => Route::Skills,
@@ -80,6 +93,7 @@ impl Route {
             Route::Entry(id) => format!("#/portfolio/{id}"),
             Route::Skill(id) => format!("#/skills/{id}"),
             Route::EditEntry(id) => format!("#/portfolio/{id}/edit"),
+            Route::Shared(Some(data)) => format!("#/shared/{data}"),
             other => other.section_href().to_owned(),
         }
     }
@@ -89,9 +103,12 @@ impl Route {
         match self {
             Route::NewApplication | Route::Application(_) => Route::Applications,
             Route::NewContact | Route::Contact(_) => Route::Contacts,
-            Route::NewEntry | Route::Entry(_) | Route::EditEntry(_) | Route::PrintPortfolio => {
-                Route::Portfolio
-            }
+            Route::NewEntry
+            | Route::Entry(_)
+            | Route::EditEntry(_)
+            | Route::PrintPortfolio
+            | Route::SharePortfolio => Route::Portfolio,
+            Route::Shared(_) => Route::Shared(None),
             other => other.clone(),
         }
     }
@@ -110,6 +127,8 @@ impl Route {
             Route::NewEntry => "#/portfolio/new",
             Route::NewSkill => "#/skills/new",
             Route::PrintPortfolio => "#/portfolio/print",
+            Route::SharePortfolio => "#/portfolio/share",
+            Route::Shared(_) => "#/shared",
             Route::Application(_)
             | Route::Contact(_)
             | Route::Entry(_)
@@ -139,6 +158,8 @@ impl Route {
             Route::Entry(_) => "Portfolio entry",
             Route::EditEntry(_) => "Edit portfolio entry",
             Route::PrintPortfolio => "Printable portfolio",
+            Route::SharePortfolio => "Share your portfolio",
+            Route::Shared(_) => "Shared portfolio",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -187,6 +208,24 @@ mod tests {
             Route::from_hash("#/applications/a/b"),
             Route::NotFound(_)
         ));
+    }
+
+    #[test]
+    fn share_link_data_keeps_its_case() {
+        let data = "q1ZKSy3KzM9TslIqzsgsSc1VqgUA-_aB";
+        let route = Route::from_hash(&format!("#/shared/{data}"));
+        assert_eq!(route, Route::Shared(Some(data.into())));
+        assert_eq!(Route::from_hash(&route.href()), route);
+        assert_eq!(
+            Route::from_hash("#/Shared/AbC/"),
+            Route::Shared(Some("AbC".into()))
+        );
+        assert_eq!(Route::from_hash("#/shared"), Route::Shared(None));
+        assert_eq!(Route::from_hash("#/shared/"), Route::Shared(None));
+        assert_eq!(
+            Route::from_hash("#/portfolio/share").section(),
+            Route::Portfolio
+        );
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! Property tests of the document parser (`decode`), the one door for
 //! stored data and imported files: it never panics on any input, refuses
 //! damaged text with an error instead of guessing, and `encode` then
-//! `decode` gives back exactly the document, for any content.
+//! `decode` gives back exactly the document, for any content; a default
+//! share of any document leaves out everything private.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use microfolio::domain::application::Money;
 use microfolio::domain::application::{new_application, Stage};
-use microfolio::domain::portfolio::{Deliverable, PortfolioEntry};
+use microfolio::domain::portfolio::{Deliverable, PortfolioEntry, Visibility};
 use microfolio::domain::record::Meta;
+use microfolio::domain::share::{build, decode_shared, encode_shared, ShareOptions};
 use microfolio::domain::{decode, encode, Contact, Document, RecordId, Skill};
 use proptest::prelude::*;
 
@@ -40,9 +43,15 @@ fn document() -> impl Strategy<Value = Document> {
         ),
         0..6,
     );
-    let contacts = prop::collection::vec(text, 0..4);
+    let contacts = prop::collection::vec((text, text, text), 0..4);
     let entries = prop::collection::vec(
-        (text, text, prop::option::of(0.0f64..500.0), 0u16..700),
+        (
+            text,
+            text,
+            prop::option::of(0.0f64..500.0),
+            0u16..700,
+            any::<(bool, Option<u32>, u8)>(),
+        ),
         0..4,
     );
     let skills = prop::collection::vec(text, 0..5);
@@ -65,13 +74,25 @@ fn document() -> impl Strategy<Value = Document> {
             }
             doc.applications.push(a);
         }
-        for name in contacts {
+        for (name, email, notes) in contacts {
             let mut c = Contact::new(Meta::new(id(), t0()));
             c.name = name;
+            c.email = email;
+            c.phone = notes.clone();
+            c.notes = notes;
             doc.contacts.push(c);
         }
-        for (title, description, hours, end) in entries {
+        let contact_ids: Vec<RecordId> = doc.contacts.iter().map(|c| c.meta.id).collect();
+        for (title, description, hours, end, (private, fee, pick)) in entries {
             let mut e = PortfolioEntry::new(Meta::new(id(), t0()));
+            if private {
+                e.visibility = Visibility::Private;
+            }
+            e.fee = fee.map(|cents| Money {
+                cents: cents.into(),
+                currency: "USD".into(),
+            });
+            e.supervisor = contact_ids.get(pick as usize % 5).copied();
             e.title = title.clone();
             e.logged_hours = hours;
             e.end_date = Some(day(end));
@@ -84,7 +105,13 @@ fn document() -> impl Strategy<Value = Document> {
             doc.entries.push(e);
         }
         for name in skills {
-            doc.skills.push(Skill::new(Meta::new(id(), t0()), name));
+            let mut skill = Skill::new(Meta::new(id(), t0()), name.clone());
+            skill.notes = name;
+            doc.skills.push(skill);
+        }
+        let skill_ids: Vec<RecordId> = doc.skills.iter().map(|s| s.meta.id).collect();
+        for (i, e) in doc.entries.iter_mut().enumerate() {
+            e.skills = skill_ids.iter().copied().skip(i % 3).step_by(2).collect();
         }
         doc
     })
@@ -113,6 +140,38 @@ proptest! {
     #[test]
     fn encode_then_decode_is_the_identity(doc in document()) {
         prop_assert_eq!(decode(&encode(&doc)).unwrap(), doc);
+    }
+
+    #[test]
+    fn decode_shared_never_panics_on_any_text(text in "\\PC{0,200}") {
+        let _ = decode_shared(&text);
+    }
+
+    /// Redaction: a default share holds no private entry, fee, note or
+    /// contact detail, refers only to what it holds, and reads back exactly.
+    #[test]
+    fn a_default_share_holds_nothing_private(doc in document()) {
+        let share = build(&doc, &ShareOptions::default(), t0());
+        for e in &share.entries {
+            let own = doc.entry(e.id).unwrap();
+            prop_assert_eq!(own.visibility, Visibility::Public);
+            prop_assert!(e.fee.is_none() && e.payment.is_none());
+            if let Some(s) = e.supervisor {
+                prop_assert!(share.person(s).is_some());
+            }
+            for s in &e.skills {
+                prop_assert!(share.skill(*s).is_some());
+            }
+        }
+        let public = doc.entries.iter().filter(|e| e.visibility == Visibility::Public).count();
+        prop_assert_eq!(share.entries.len(), public);
+        for p in &share.people {
+            prop_assert!(p.email.is_empty() && p.phone.is_empty() && p.notes.is_empty());
+        }
+        for s in &share.skills {
+            prop_assert!(s.notes.is_empty());
+        }
+        prop_assert_eq!(decode_shared(&encode_shared(&share)).unwrap(), share);
     }
 }
 

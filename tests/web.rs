@@ -254,3 +254,34 @@ fn the_pre_import_snapshot_lives_beside_the_document_and_is_cleared_on_request()
     writer.clear_snapshot();
     assert_eq!(writer.read_snapshot(), None);
 }
+
+/// The browser's DEFLATE, as the share link uses it: a round trip gives the
+/// bytes back, output over the cap is refused (a small link cannot unpack
+/// into gigabytes), and damaged data is reported, not guessed.
+#[wasm_bindgen_test]
+async fn share_link_compression_round_trips_and_is_bounded() {
+    use microfolio::ui::compress::{deflate, inflate, StreamError};
+    let text = "Market sizing deck for a fintech start-up. ".repeat(200);
+    let packed = deflate(text.as_bytes()).await.unwrap();
+    assert!(packed.len() < text.len() / 10, "{} bytes", packed.len());
+    assert_eq!(inflate(&packed, text.len()).await.unwrap(), text.as_bytes());
+    assert_eq!(
+        inflate(&packed, text.len() - 1).await,
+        Err(StreamError::TooLarge)
+    );
+    let bomb = deflate(&vec![0u8; 4 * 1024 * 1024]).await.unwrap();
+    assert_eq!(
+        inflate(&bomb, 1024 * 1024).await,
+        Err(StreamError::TooLarge)
+    );
+    let mut damaged = packed.clone();
+    damaged.truncate(packed.len() / 2);
+    assert_eq!(
+        inflate(&damaged, text.len()).await,
+        Err(StreamError::Damaged)
+    );
+    assert_eq!(
+        inflate(b"\xff\xff\xff\xff", 100).await,
+        Err(StreamError::Damaged)
+    );
+}

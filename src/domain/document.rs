@@ -592,6 +592,18 @@ pub enum DecodeError {
     },
     #[error("It is JSON, but not a Microfolio document (no \"format\": \"microfolio\").")]
     NotMicrofolio,
+    #[error(
+        "This is a portfolio someone shared, not a backup. Open it under \
+         “Open a shared portfolio” to view it."
+    )]
+    IsSharedPortfolio,
+    #[error(
+        "This is a full Microfolio backup, not a shared portfolio. To load it \
+         into your own data, use Data → Restore."
+    )]
+    IsBackup,
+    #[error("It is JSON, but not a shared Microfolio portfolio (no \"format\": \"microfolio-portfolio\").")]
+    NotSharedPortfolio,
     #[error("It has no valid schema_version.")]
     NoVersion,
     #[error(
@@ -760,6 +772,15 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
 
 /// [`decode`] with explicit caps.
 pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeError> {
+    let value = parse_bounded(text, limits)?;
+    let value = migrate(value, &MIGRATIONS)?;
+    deserialize_with_path(value)
+}
+
+/// Parses JSON within `limits`: size and nesting before parsing, string and
+/// array lengths before any deserializing. Shared by every reader of
+/// untrusted text (documents, shared portfolios).
+pub(crate) fn parse_bounded(text: &str, limits: &Limits) -> Result<Value, DecodeError> {
     check_text(text, limits)?;
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
         line: e.line(),
@@ -767,8 +788,14 @@ pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeErro
         message: json_error_message(&e),
     })?;
     check_value(&value, &mut String::new(), limits)?;
-    let value = migrate(value, &MIGRATIONS)?;
-    serde_path_to_error::deserialize::<_, Document>(value).map_err(|e| DecodeError::WrongShape {
+    Ok(value)
+}
+
+/// Deserializes a checked value, naming the path of the first wrong field.
+pub(crate) fn deserialize_with_path<T: serde::de::DeserializeOwned>(
+    value: Value,
+) -> Result<T, DecodeError> {
+    serde_path_to_error::deserialize::<_, T>(value).map_err(|e| DecodeError::WrongShape {
         path: e.path().to_string(),
         message: e.inner().to_string(),
     })
@@ -777,8 +804,10 @@ pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeErro
 /// Checks the envelope and applies `steps` from the document's version up to
 /// the current one.
 fn migrate(mut value: Value, steps: &[Migration]) -> Result<Value, DecodeError> {
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(DecodeError::NotMicrofolio);
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(super::share::SHARE_FORMAT) => return Err(DecodeError::IsSharedPortfolio),
+        _ => return Err(DecodeError::NotMicrofolio),
     }
     let current = steps.len() as u64 + 1;
     let found = match value.get("schema_version").and_then(Value::as_u64) {

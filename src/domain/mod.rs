@@ -15,6 +15,7 @@ pub mod portfolio;
 pub mod profile;
 pub mod query;
 pub mod record;
+pub mod share;
 pub mod skill;
 pub mod storage_key;
 pub mod validate;

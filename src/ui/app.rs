@@ -14,7 +14,7 @@ use crate::ui::components::{BackupReminder, Nav, Recovery, SaveBanner, ToastRegi
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
-use crate::ui::state::{Doc, SaveState, SaveStatus, TrackerView};
+use crate::ui::state::{Doc, OpenedShare, SaveState, SaveStatus, TrackerView};
 use crate::ui::sync::Sync;
 use leptos::prelude::*;
 
@@ -84,6 +84,7 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoVie
     provide_context(writer.clone());
     provide_context(Toaster::new());
     provide_context(TrackerView::new());
+    provide_context(OpenedShare(RwSignal::new(None)));
     provide_context(Sync::start(doc, status, writer, raw));
 
     let route = use_hash_route();

@@ -5,10 +5,12 @@
 pub mod app;
 pub mod backup;
 pub mod components;
+pub mod compress;
 pub mod form_errors;
 pub mod pages;
 pub mod platform;
 pub mod router;
+pub mod share_link;
 pub mod state;
 pub mod sync;
 

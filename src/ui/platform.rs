@@ -53,6 +53,25 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Reads a chosen or dropped file as text, refusing it before reading when
+/// it is over `max` bytes. Errors are whole sentences naming the file.
+pub async fn read_text_file(file: web_sys::File, max: usize) -> Result<String, String> {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > max {
+        return Err(format!(
+            "“{name}” is {:.1} MB; files up to {} MB can be opened.",
+            size as f64 / 1_048_576.0,
+            max / 1_048_576
+        ));
+    }
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| format!("“{name}” could not be read."))
+}
+
 /// Moves keyboard focus to the element with `id` once the current update
 /// has rendered (it may not exist yet).
 pub fn focus_later(id: impl Into<String>) {

@@ -57,3 +57,18 @@ impl Default for TrackerView {
         Self::new()
     }
 }
+
+/// A portfolio someone shared, opened from a file (or the student's own
+/// share, previewed), with where it came from. Held in the tab only: it is
+/// never part of the [`Document`], so viewing it cannot change stored data.
+#[derive(Clone, Copy)]
+pub struct OpenedShare(pub RwSignal<Option<(crate::domain::share::SharedPortfolio, ShareOrigin)>>);
+
+/// Where an opened share came from, for the viewer's banner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareOrigin {
+    File(String),
+    Link,
+    /// The student's own share, as a recipient will see it.
+    Preview,
+}

@@ -13,8 +13,21 @@ const VIEWS = [
   "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/applications/new",
   "#/contacts", "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio",
   "#/portfolio/e0000000-0000-4000-8000-000000000001", "#/portfolio/e0000000-0000-4000-8000-000000000001/edit",
-  "#/portfolio/print", "#/skills", "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data",
+  "#/portfolio/print", "#/portfolio/share", "#/skills", "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile",
+  "#/data", "#/shared",
 ];
+
+async function violations(page) {
+  // Evaluated over the DevTools protocol: the app's CSP (rightly) blocks
+  // an injected <script>.
+  await page.evaluate(await readFile(AXE, "utf8"));
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
@@ -26,16 +39,15 @@ for (const colorScheme of ["light", "dark"]) {
       await page.goto(view);
       await page.reload();
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // Evaluated over the DevTools protocol: the app's CSP (rightly) blocks
-      // an injected <script>.
-      await page.evaluate(await readFile(AXE, "utf8"));
-      const violations = await page.evaluate(async () => {
-        const result = await window.axe.run(document, {
-          runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-        });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      });
-      expect(violations, `${view} (${colorScheme})`).toEqual([]);
+      expect(await violations(page), `${view} (${colorScheme})`).toEqual([]);
     }
+    // A share link, with its link field shown first, then opened.
+    await page.goto("#/portfolio/share");
+    await page.getByRole("button", { name: "Make a share link" }).click();
+    const link = await page.getByLabel("Share link").inputValue();
+    expect(await violations(page), `share link (${colorScheme})`).toEqual([]);
+    await page.goto(link);
+    await expect(page.getByText("Someone else’s portfolio")).toBeVisible();
+    expect(await violations(page), `shared portfolio (${colorScheme})`).toEqual([]);
   });
 }

@@ -37,3 +37,17 @@ export async function storedDoc(page) {
   await settled(page);
   return JSON.parse(await readStored(page));
 }
+
+/** Text that would run if the app ever treated data as HTML. */
+export const HOSTILE = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
+
+/** Replaces every string that is not an id, date, enum or link with HOSTILE. */
+export function poison(value, key = "") {
+  if (Array.isArray(value)) return value.map((v) => poison(v, key));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
+  }
+  const keep = /^(id|created|updated|last_backup|date|due|start_date|end_date|deadline|date_found|date_applied|next_follow_up|graduation|stage|kind|category|arrangement|payment|visibility|outcome|format|currency|exported|url|link|posting_url|portfolio_url|linkedin_url|github_url|supervisor|application|contacts|skills|email)$/;
+  if (typeof value === "string" && !keep.test(key) && !/^[0-9a-f-]{36}$/.test(value)) return `${HOSTILE} ${value}`;
+  return value;
+}

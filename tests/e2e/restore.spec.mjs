@@ -74,7 +74,7 @@ for (const [what, name, text, message] of [
 test("a file over the size cap is refused before it is read", async ({ page }) => {
   await openApp(page, "#/data");
   await page.getByLabel("Backup file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(11 * 1024 * 1024, 32) });
-  await expect(page.getByRole("alert")).toContainText("backups up to 10 MB can be restored. Nothing was changed.");
+  await expect(page.getByRole("alert")).toContainText("files up to 10 MB can be opened. Nothing was changed.");
 });
 
 test("merge keeps the newer version of each record, and Undo import restores the data exactly", async ({ page }) => {

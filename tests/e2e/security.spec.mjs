@@ -3,22 +3,9 @@
 // in stored data is shown as text; script links are never rendered.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { ORIGIN, openApp, storageKey, watch } from "./helpers.mjs";
+import { HOSTILE, ORIGIN, openApp, poison, storageKey, watch } from "./helpers.mjs";
 
 const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
-const HOSTILE = `<img src=x onerror="alert('xss')"><script>alert('xss')</script>`;
-
-/** Replaces every string that is not an id, date, enum or link with HOSTILE. */
-function poison(value, key = "") {
-  if (Array.isArray(value)) return value.map((v) => poison(v, key));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
-  }
-  const keep = /^(id|created|updated|last_backup|date|due|start_date|end_date|deadline|date_found|date_applied|next_follow_up|graduation|stage|kind|category|arrangement|payment|visibility|outcome|format|currency|url|link|posting_url|portfolio_url|linkedin_url|github_url|supervisor|application|contacts|skills|email)$/;
-  if (typeof value === "string" && !keep.test(key) && !/^[0-9a-f-]{36}$/.test(value)) return `${HOSTILE} ${value}`;
-  return value;
-}
-
 async function store(page, doc) {
   await openApp(page);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
@@ -29,7 +16,7 @@ const VIEWS = [
   "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/contacts",
   "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio", "#/portfolio/e0000000-0000-4000-8000-000000000001",
   "#/portfolio/e0000000-0000-4000-8000-000000000001/edit", "#/portfolio/print", "#/skills",
-  "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data",
+  "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data", "#/portfolio/share", "#/shared",
 ];
 
 test("every view runs under the Content Security Policy with no violation and no outside request", async ({ page }) => {

@@ -7,9 +7,9 @@
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
 use crate::domain::{decode, encode, Document, LIMITS};
 use crate::storage::Writer;
+use crate::ui::platform::read_text_file;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 #[derive(Clone)]
 enum Step {
@@ -36,26 +36,11 @@ pub fn Restore() -> impl IntoView {
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
-        let size = file.size() as usize;
-        if size > LIMITS.max_bytes {
-            step.set(Step::Refused(format!(
-                "“{name}” is {:.1} MB; backups up to {} MB can be restored. Nothing was changed.",
-                size as f64 / 1_048_576.0,
-                LIMITS.max_bytes / 1_048_576
-            )));
-            return;
-        }
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let Some(text) = text else {
-                step.set(Step::Refused(format!(
-                    "“{name}” could not be read. Nothing was changed."
-                )));
-                return;
+            let text = match read_text_file(file, LIMITS.max_bytes).await {
+                Ok(text) => text,
+                Err(e) => return step.set(Step::Refused(format!("{e} Nothing was changed."))),
             };
             match decode(&text) {
                 Err(e) => step.set(Step::Refused(format!(

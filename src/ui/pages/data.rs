@@ -136,6 +136,17 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <Restore />
+        <section class="panel" aria-labelledby="sharing-heading">
+            <h2 id="sharing-heading">"Shared portfolios"</h2>
+            <p>
+                "Share your portfolio, without your private entries, fees or notes, as a file or a link. "
+                "Someone sent you theirs? Open it read-only: it is not added to your data."
+            </p>
+            <div class="actions">
+                <a class="button" href="#/portfolio/share">"Share your portfolio"</a>
+                <a class="button" href="#/shared">"Open a shared portfolio"</a>
+            </div>
+        </section>
         <section class="panel" aria-labelledby="storage-heading">
             <h2 id="storage-heading">"Storage"</h2>
             <dl class="facts">

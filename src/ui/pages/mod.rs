@@ -12,6 +12,8 @@ pub mod not_found;
 pub mod portfolio;
 pub mod print;
 pub mod profile;
+pub mod share;
+pub mod shared;
 pub mod skill;
 pub mod skills;
 
@@ -38,6 +40,8 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Entry(id) => view! { <entry::EntryPage id=id /> }.into_any(),
         Route::EditEntry(id) => view! { <entry_edit::EntryEditPage id=Some(id) /> }.into_any(),
         Route::PrintPortfolio => print::PrintPage().into_any(),
+        Route::SharePortfolio => share::SharePage().into_any(),
+        Route::Shared(data) => view! { <shared::SharedPage data=data /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

@@ -46,6 +46,7 @@ pub fn PortfolioPage() -> impl IntoView {
             <PageHeading>"Portfolio"</PageHeading>
             <div class="actions tight">
                 <a class="button" href="#/portfolio/print">"Printable portfolio"</a>
+                <a class="button" href="#/portfolio/share">"Share"</a>
                 <a class="button primary" href="#/portfolio/new">"Add entry"</a>
             </div>
         </div>

@@ -1,0 +1,162 @@
+//! The viewer for someone else's shared portfolio, opened from a file
+//! (picker or drag and drop) or carried in a share link. It is read-only
+//! and clearly marked as someone else's; what it shows lives in the tab
+//! only ([`OpenedShare`]) and is never written into the viewer's own data.
+
+use super::PageHeading;
+use crate::domain::share::{decode_shared, SharedPortfolio};
+use crate::domain::LIMITS;
+use crate::ui::components::PortfolioView;
+use crate::ui::platform::{format_date, go, read_text_file};
+use crate::ui::share_link::open_link;
+use crate::ui::state::{OpenedShare, ShareOrigin};
+use leptos::prelude::*;
+
+#[derive(Clone)]
+enum Viewer {
+    Choose(Option<String>),
+    Opening,
+    Showing(SharedPortfolio, ShareOrigin),
+}
+
+#[component]
+pub fn SharedPage(data: Option<String>) -> impl IntoView {
+    let opened = expect_context::<OpenedShare>().0;
+    let from_link = data.is_some();
+    let viewer = RwSignal::new(match (&data, opened.get_untracked()) {
+        (Some(_), _) => Viewer::Opening,
+        (None, Some((share, origin))) => Viewer::Showing(share, origin),
+        (None, None) => Viewer::Choose(None),
+    });
+    if let Some(data) = data {
+        leptos::task::spawn_local(async move {
+            viewer.set(match open_link(&data).await {
+                Ok(share) => Viewer::Showing(share, ShareOrigin::Link),
+                Err(message) => Viewer::Choose(Some(message)),
+            });
+        });
+    }
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        viewer.set(Viewer::Opening);
+        leptos::task::spawn_local(async move {
+            let result = read_text_file(file, LIMITS.max_bytes)
+                .await
+                .and_then(|text| {
+                    decode_shared(&text).map_err(|e| format!("“{name}” cannot be shown. {e}"))
+                });
+            match result {
+                Ok(share) => {
+                    opened.set(Some((share.clone(), ShareOrigin::File(name.clone()))));
+                    if from_link {
+                        go("#/shared");
+                    } else {
+                        viewer.set(Viewer::Showing(share, ShareOrigin::File(name)));
+                    }
+                }
+                Err(message) => viewer.set(Viewer::Choose(Some(message))),
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let (over, set_over) = signal(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_over.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0))
+        {
+            take_file(file);
+        }
+    };
+    let close = move |_| {
+        opened.set(None);
+        if from_link {
+            go("#/shared");
+        } else {
+            viewer.set(Viewer::Choose(None));
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    move || {
+        match viewer.get() {
+        Viewer::Opening => view! { <p role="status">"Opening the shared portfolio…"</p> }.into_any(),
+        Viewer::Choose(error) => view! {
+            <PageHeading>"Open a shared portfolio"</PageHeading>
+            <p class="lead">
+                "Did a student send you their Microfolio portfolio? Open the file here to read it. "
+                "It is shown read-only and is not added to your own data. A share link opens by itself: just follow it."
+            </p>
+            <section
+                class="panel drop-zone"
+                class:drop-target=move || over.get()
+                aria-labelledby="shared-file-heading"
+                on:dragover=move |ev| {
+                    ev.prevent_default();
+                    set_over.set(true);
+                }
+                on:dragleave=move |_| set_over.set(false)
+                on:drop=on_drop
+            >
+                <h2 id="shared-file-heading">"Choose the file"</h2>
+                <div class="field">
+                    <label for="shared-file">"Shared portfolio file"</label>
+                    <input id="shared-file" type="file" accept=".json,application/json" on:change=on_pick />
+                    <p class="hint">"Or drop it here. Files named like microfolio-portfolio-….json."</p>
+                </div>
+                {error.map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            </section>
+        }
+        .into_any(),
+        Viewer::Showing(share, origin) => {
+            let owner = share.owner().to_owned();
+            let how = match &origin {
+                ShareOrigin::File(name) => format!("opened from the file “{name}”"),
+                ShareOrigin::Link => "opened from a share link".to_owned(),
+                ShareOrigin::Preview => String::new(),
+            };
+            let text = if origin == ShareOrigin::Preview {
+                format!(
+                    "This is your share as a recipient will see it (made {}). Nothing here is a new record; your data is unchanged.",
+                    format_date(share.exported.date_naive())
+                )
+            } else {
+                format!(
+                    "This is {owner}’s portfolio, shared with you ({how}; made {}). It is read-only and shown in this tab only: nothing from it is saved in your Microfolio.",
+                    format_date(share.exported.date_naive())
+                )
+            };
+            let title = if origin == ShareOrigin::Preview { "Preview of your share" } else { "Someone else’s portfolio" };
+            view! {
+                <aside class="shared-banner print-toolbar" aria-label="About this shared portfolio">
+                    <p><strong class="shared-badge">{title}</strong></p>
+                    <p>{text}</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
+                        {if origin == ShareOrigin::Preview {
+                            view! { <a class="button" href="#/portfolio/share">"Back to sharing"</a> }.into_any()
+                        } else {
+                            view! { <button type="button" class="button" on:click=close>"Close and open another"</button> }.into_any()
+                        }}
+                        <a class="button" href="#/">"Go to my Microfolio"</a>
+                    </div>
+                </aside>
+                <PortfolioView share=share />
+            }
+            .into_any()
+        }
+    }
+    }
+}
