@@ -574,7 +574,7 @@ impl Document {
         true
     }
 
-    fn touch(&mut self, now: DateTime<Utc>) {
+    pub(crate) fn touch(&mut self, now: DateTime<Utc>) {
         if now > self.updated {
             self.updated = now;
         }

@@ -17,6 +17,10 @@ pub struct Settings {
     pub pay_floor: Money,
     /// When a full backup was last downloaded.
     pub last_backup: Option<chrono::DateTime<chrono::Utc>>,
+    /// Ids of the sample records, while sample data is loaded
+    /// (`domain::sample`). Optional in the file: absent means none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sample: Vec<super::RecordId>,
 }
 
 impl Default for Settings {
@@ -27,6 +31,7 @@ impl Default for Settings {
                 currency: "USD".into(),
             },
             last_backup: None,
+            sample: Vec::new(),
         }
     }
 }

@@ -4,6 +4,7 @@
 //! natively with `cargo test`.
 
 pub mod application;
+pub mod config;
 pub mod contact;
 pub mod document;
 pub mod economics;
@@ -15,8 +16,10 @@ pub mod portfolio;
 pub mod profile;
 pub mod query;
 pub mod record;
+pub mod sample;
 pub mod share;
 pub mod skill;
+pub mod stats;
 pub mod storage_key;
 pub mod validate;
 

@@ -27,9 +27,23 @@ pub fn document_key(pathname: &str) -> String {
     format!("{NAMESPACE}:{}:document", scope_from_path(pathname))
 }
 
+/// The key of a small device preference (`theme`) beside the document.
+pub fn preference_key(pathname: &str, name: &str) -> String {
+    format!("{NAMESPACE}:{}:{name}", scope_from_path(pathname))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn preferences_sit_beside_the_document_of_their_deployment() {
+        assert_eq!(preference_key("/a/", "theme"), "microfolio:/a/:theme");
+        assert_ne!(
+            preference_key("/a/", "theme"),
+            preference_key("/b/", "theme")
+        );
+    }
 
     #[test]
     fn the_directory_and_its_index_page_share_a_key() {

@@ -73,10 +73,34 @@ pub enum SaveError {
 
 /// The storage key for the page the app runs on.
 pub fn key_for_this_page() -> String {
-    let path = web_sys::window()
+    storage_key::document_key(&this_path())
+}
+
+fn this_path() -> String {
+    web_sys::window()
         .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    storage_key::document_key(&path)
+        .unwrap_or_default()
+}
+
+/// A device preference of this deployment (the colour theme), if set and
+/// readable. Preferences are not part of the document or its backups.
+pub fn read_preference(name: &str) -> Option<String> {
+    let key = storage_key::preference_key(&this_path(), name);
+    local_storage().ok()?.get_item(&key).ok().flatten()
+}
+
+/// Stores (or, with `None`, forgets) a device preference.
+pub fn write_preference(name: &str, value: Option<&str>) -> Result<(), SaveError> {
+    let key = storage_key::preference_key(&this_path(), name);
+    let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
+    match value {
+        Some(v) => storage
+            .set_item(&key, v)
+            .map_err(|e| classify_save_error(&e)),
+        None => storage
+            .remove_item(&key)
+            .map_err(|e| classify_save_error(&e)),
+    }
 }
 
 /// Reads what is stored under `key`.

@@ -10,7 +10,12 @@
 use crate::domain::Document;
 use crate::routes::Route;
 use crate::storage::{self, Opened, Unreadable, Writer};
-use crate::ui::components::{BackupReminder, Nav, Recovery, SaveBanner, ToastRegion, Toaster};
+use crate::ui::branding::{Branding, Theme};
+use crate::ui::components::{
+    AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
+    ShortcutsDialog, ToastRegion, Toaster,
+};
+use crate::ui::offline::{UpdateBanner, UpdateReady};
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
@@ -28,6 +33,7 @@ enum Stage {
 
 #[component]
 pub fn App() -> impl IntoView {
+    Theme::stored().apply();
     let first = match storage::open(&storage::key_for_this_page()) {
         Err(e) => Stage::Unavailable(e.to_string()),
         Ok(Opened::Empty(writer)) => Stage::Working(Document::new(now(), new_id()), writer, None),
@@ -85,6 +91,12 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoVie
     provide_context(Toaster::new());
     provide_context(TrackerView::new());
     provide_context(OpenedShare(RwSignal::new(None)));
+    provide_context(Branding::load());
+    let update_ready = RwSignal::new(false);
+    provide_context(UpdateReady(update_ready));
+    crate::ui::offline::register(update_ready);
+    let help = RwSignal::new(false);
+    crate::ui::shortcuts::install(help);
     provide_context(Sync::start(doc, status, writer, raw));
 
     let route = use_hash_route();
@@ -107,20 +119,18 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoVie
         <a class="skip-link" href="#main" on:click=skip>
             "Skip to content"
         </a>
-        <header class="app-header">
-            <a class="brand" href="#/">
-                <span class="brand-mark" aria-hidden="true">"M"</span>
-                "Microfolio"
-            </a>
-            <p class="tagline">"Micro-internships, applications and skills, kept in your browser"</p>
-        </header>
+        <AppHeader on_help=Callback::new(move |()| help.set(true)) />
         <Nav route=route />
+        <UpdateBanner />
+        <ConfigNotice />
         <SaveBanner />
+        <SampleBanner />
         <BackupReminder />
         <main id="main" tabindex="-1">
             {move || view! { <Page route=route.get() /> }}
         </main>
         <ToastRegion />
+        <ShortcutsDialog open=help />
         <footer class="app-footer">
             <p>
                 "Your data stays in this browser. Nothing is sent anywhere unless you export it."

@@ -4,13 +4,16 @@
 
 pub mod app;
 pub mod backup;
+pub mod branding;
 pub mod components;
 pub mod compress;
 pub mod form_errors;
+pub mod offline;
 pub mod pages;
 pub mod platform;
 pub mod router;
 pub mod share_link;
+pub mod shortcuts;
 pub mod state;
 pub mod sync;
 

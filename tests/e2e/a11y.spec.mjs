@@ -1,6 +1,7 @@
 // End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
 // practice) reports nothing on any view, with real data, in light and in
-// dark colour schemes.
+// dark colour schemes; also a share link, the dashboard's charts with
+// sample data, and the shortcuts dialog.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -49,5 +50,15 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto(link);
     await expect(page.getByText("Someone else’s portfolio")).toBeVisible();
     expect(await violations(page), `shared portfolio (${colorScheme})`).toEqual([]);
+    // The dashboard with sample data, and the shortcuts dialog open.
+    await page.evaluate(() => localStorage.clear());
+    await page.goto("#/");
+    await page.reload();
+    await page.getByRole("button", { name: "Load sample data" }).click();
+    await expect(page.getByRole("region", { name: "Sample data" })).toBeVisible();
+    expect(await violations(page), `dashboard with sample data (${colorScheme})`).toEqual([]);
+    await page.locator("body").press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    expect(await violations(page), `shortcuts dialog (${colorScheme})`).toEqual([]);
   });
 }

@@ -13,12 +13,19 @@ export async function openApp(page, hash = "") {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
-/** Records every request the page makes, and every console error. */
+/**
+ * Records every request the page makes, and every console error (except
+ * the browser's own log line for the optional config.json being absent).
+ */
 export function watch(page) {
   const requests = [];
   const errors = [];
   page.on("request", (r) => requests.push(r.url()));
-  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    if (/\/config\.json$/.test(m.location().url ?? "")) return;
+    errors.push(m.text());
+  });
   page.on("pageerror", (e) => errors.push(e.message));
   return { requests, errors };
 }

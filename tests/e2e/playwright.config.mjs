@@ -1,11 +1,13 @@
 // Playwright configuration for the end-to-end tests. They run in Debian's
 // Chromium (never a downloaded browser) against the release build in dist/,
-// served by the plain static server under a sub-path and at the root.
+// served by the plain static server under two sub-paths and at the root.
 import { defineConfig } from "@playwright/test";
 
 const PORT = 4173;
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 export const SUBPATH = "/career-center/microfolio/";
+/** A second copy on the same origin (another career center). */
+export const OTHER_SUBPATH = "/other-center/microfolio/";
 
 export default defineConfig({
   testDir: ".",
@@ -34,7 +36,7 @@ export default defineConfig({
     trace: "off",
   },
   webServer: {
-    command: `node scripts/static-server.mjs --dir dist --port ${PORT} --base ${SUBPATH} --base /`,
+    command: `node scripts/static-server.mjs --dir dist --port ${PORT} --base ${SUBPATH} --base ${OTHER_SUBPATH} --base /`,
     cwd: "../..",
     url: ORIGIN + SUBPATH,
     reuseExistingServer: false,

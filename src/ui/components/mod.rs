@@ -1,7 +1,10 @@
 //! Small components shared by several pages, one per file.
 
+pub mod app_header;
 pub mod application_table;
 pub mod backup_reminder;
+pub mod bar_chart;
+pub mod config_notice;
 pub mod due_soon;
 pub mod empty_state;
 pub mod error_summary;
@@ -12,16 +15,21 @@ pub mod nav;
 pub mod portfolio_view;
 pub mod recovery;
 pub mod restore;
+pub mod sample_banner;
 pub mod save_banner;
 pub mod select_field;
+pub mod shortcuts_dialog;
 pub mod stage_board;
 pub mod stage_history;
 pub mod stale_guard;
 pub mod text_field;
 pub mod toast;
 
+pub use app_header::AppHeader;
 pub use application_table::ApplicationTable;
 pub use backup_reminder::BackupReminder;
+pub use bar_chart::{Bar, BarChart};
+pub use config_notice::ConfigNotice;
 pub use due_soon::DueSoon;
 pub use empty_state::EmptyState;
 pub use error_summary::ErrorSummary;
@@ -32,8 +40,10 @@ pub use nav::Nav;
 pub use portfolio_view::PortfolioView;
 pub use recovery::Recovery;
 pub use restore::Restore;
+pub use sample_banner::SampleBanner;
 pub use save_banner::SaveBanner;
 pub use select_field::SelectField;
+pub use shortcuts_dialog::ShortcutsDialog;
 pub use stage_board::StageBoard;
 pub use stage_history::StageHistory;
 pub use stale_guard::{StaleGuard, StaleWarning};

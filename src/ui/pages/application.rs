@@ -5,7 +5,7 @@
 //! while any field is invalid (the error summary and field errors say why).
 
 use super::PageHeading;
-use crate::domain::application::{new_application, AppField, Arrangement, KNOWN_SOURCES};
+use crate::domain::application::{new_application, AppField, Arrangement};
 use crate::domain::{Application, RecordId};
 use crate::routes::Route;
 use crate::ui::components::toast::UndoAction;
@@ -313,10 +313,15 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 .map(|a| (a.slug().to_owned(), a.label().to_owned())),
         )
         .collect::<Vec<_>>();
-    let sources = KNOWN_SOURCES
-        .iter()
-        .map(|s| view! { <option value=*s></option> })
-        .collect_view();
+    // The deployment's list (config.json), else the usual platforms.
+    let sources = move || {
+        crate::ui::branding::use_branding()
+            .config
+            .with(|c| c.sources.clone())
+            .into_iter()
+            .map(|s| view! { <option value=s></option> })
+            .collect_view()
+    };
 
     view! {
         <ErrorSummary id="application-errors" heading="Some details need fixing before this is saved" items=summary_items />

@@ -4,7 +4,7 @@
 //! case) use it, new names create the skill.
 
 use super::PageHeading;
-use crate::domain::application::{Arrangement, KNOWN_SOURCES};
+use crate::domain::application::Arrangement;
 use crate::domain::portfolio::{
     DeliverableForm, EntryField, MilestoneForm, ObjectiveForm, Outcome, PaymentStatus, Visibility,
 };
@@ -259,16 +259,32 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             }))
             .collect::<Vec<_>>()
     });
-    let skill_names = doc.with_untracked(|d| {
-        d.skills
-            .iter()
-            .map(|s| view! { <option value=s.name.clone()></option> })
+    // The student's skills, then the deployment's suggestions.
+    let suggested = crate::ui::branding::use_branding().config;
+    let skill_names = move || {
+        let mut names: Vec<String> =
+            doc.with_untracked(|d| d.skills.iter().map(|s| s.name.clone()).collect());
+        suggested.with(|c| {
+            for s in &c.skills {
+                if !names.iter().any(|n| n.eq_ignore_ascii_case(s)) {
+                    names.push(s.clone());
+                }
+            }
+        });
+        names
+            .into_iter()
+            .map(|n| view! { <option value=n></option> })
             .collect_view()
-    });
-    let sources = KNOWN_SOURCES
-        .iter()
-        .map(|s| view! { <option value=*s></option> })
-        .collect_view();
+    };
+    // The deployment's list (config.json), else the usual platforms.
+    let sources = move || {
+        crate::ui::branding::use_branding()
+            .config
+            .with(|c| c.sources.clone())
+            .into_iter()
+            .map(|s| view! { <option value=s></option> })
+            .collect_view()
+    };
     let select_simple = move |field: EntryField, options: Vec<(String, String)>| {
         view! {
             <SelectField

@@ -152,8 +152,22 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                 on_input=Callback::new(move |v: String| edit(Box::new(move |f| set(f, v))))
                 on_commit=Callback::new(move |()| ())
                 multiline=multiline
+                list=(field == SkillField::Name).then_some("suggested-skills")
             />
         }
+    };
+    // The deployment's suggested skills (config.json) that the student
+    // does not have yet.
+    let suggested = crate::ui::branding::use_branding().config;
+    let suggestions = move || {
+        suggested
+            .with(|c| c.skills.clone())
+            .into_iter()
+            .filter(|name| {
+                doc.with_untracked(|d| !d.skills.iter().any(|s| s.name.eq_ignore_ascii_case(name)))
+            })
+            .map(|name| view! { <option value=name></option> })
+            .collect_view()
     };
     let level_options = |none: &str| {
         std::iter::once((String::new(), none.to_owned()))
@@ -229,6 +243,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
         <ErrorSummary id="skill-errors" heading="Some details need fixing before this is saved" items=summary />
         <StaleWarning guard=guard />
         <form class="form" novalidate on:submit=submit>
+            <datalist id="suggested-skills">{suggestions}</datalist>
             <fieldset>
                 <legend>"The skill"</legend>
                 {text(SkillField::Name, |f| f.name.clone(), |f, v| f.name = v, false)}

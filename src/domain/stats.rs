@@ -1,0 +1,327 @@
+//! Figures for the dashboard's charts, derived from the document (never
+//! stored): the pipeline funnel, response rate by source, hours and
+//! earnings per month, and skills against their targets. Pure: `today` is
+//! passed in.
+
+use super::application::{Application, Stage};
+use super::economics::counted_hours;
+use super::portfolio::PortfolioEntry;
+use super::skill::Skill;
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeMap;
+
+/// The pipeline stages in order, for the funnel.
+pub const FUNNEL: [Stage; 6] = [
+    Stage::Saved,
+    Stage::Applied,
+    Stage::Interviewing,
+    Stage::Offered,
+    Stage::InProgress,
+    Stage::Completed,
+];
+
+fn rank(stage: Stage) -> Option<usize> {
+    FUNNEL.iter().position(|s| *s == stage)
+}
+
+/// How far an application got along the pipeline (ended ones keep the
+/// furthest stage they reached before ending).
+fn furthest(app: &Application) -> Option<usize> {
+    app.history.iter().filter_map(|c| rank(c.stage)).max()
+}
+
+/// How many applications reached each stage of [`FUNNEL`] (or passed it).
+pub fn funnel(apps: &[Application]) -> Vec<(Stage, usize)> {
+    FUNNEL
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| {
+            let n = apps
+                .iter()
+                .filter(|a| furthest(a).is_some_and(|f| f >= i))
+                .count();
+            (*stage, n)
+        })
+        .collect()
+}
+
+/// Applications sent through one source, and how many got any answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRate {
+    pub source: String,
+    pub applied: usize,
+    /// Moved on from Applied: an interview, an offer, or a rejection.
+    pub answered: usize,
+}
+
+impl SourceRate {
+    /// Whole percent.
+    pub fn percent(&self) -> u32 {
+        if self.applied == 0 {
+            0
+        } else {
+            (self.answered as f64 * 100.0 / self.applied as f64).round() as u32
+        }
+    }
+}
+
+/// Response rate per source, most applications first. Applications with
+/// no source are counted as "Other".
+pub fn response_by_source(apps: &[Application]) -> Vec<SourceRate> {
+    let mut by: BTreeMap<String, SourceRate> = BTreeMap::new();
+    for app in apps {
+        let applied = app.history.iter().any(|c| c.stage == Stage::Applied)
+            || furthest(app).is_some_and(|f| f > 1);
+        if !applied {
+            continue;
+        }
+        let answered = app.history.iter().any(|c| {
+            matches!(
+                c.stage,
+                Stage::Interviewing
+                    | Stage::Offered
+                    | Stage::InProgress
+                    | Stage::Completed
+                    | Stage::Rejected
+            )
+        });
+        let source = match app.source.trim() {
+            "" => "Other".to_owned(),
+            s => s.to_owned(),
+        };
+        let row = by.entry(source.to_lowercase()).or_insert(SourceRate {
+            source,
+            applied: 0,
+            answered: 0,
+        });
+        row.applied += 1;
+        row.answered += usize::from(answered);
+    }
+    let mut rows: Vec<SourceRate> = by.into_values().collect();
+    rows.sort_by(|a, b| {
+        b.applied
+            .cmp(&a.applied)
+            .then_with(|| a.source.to_lowercase().cmp(&b.source.to_lowercase()))
+    });
+    rows
+}
+
+/// Work in one calendar month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Month {
+    pub year: i32,
+    /// 1 to 12.
+    pub month: u32,
+    pub hours: f64,
+    /// Fees in cents, per currency.
+    pub fees: BTreeMap<String, u64>,
+}
+
+impl Month {
+    pub fn short_name(&self) -> String {
+        const NAMES: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        format!("{} {}", NAMES[self.month as usize - 1], self.year)
+    }
+}
+
+/// Hours and fees of entries per month, for the `months` months up to and
+/// including `today`'s, oldest first; an entry counts in the month it ended
+/// (or started, or was recorded).
+pub fn monthly(entries: &[PortfolioEntry], today: NaiveDate, months: u32) -> Vec<Month> {
+    let mut out: Vec<Month> = (0..months)
+        .rev()
+        .map(|back| {
+            let index = today.year() * 12 + today.month0() as i32 - back as i32;
+            Month {
+                year: index.div_euclid(12),
+                month: index.rem_euclid(12) as u32 + 1,
+                hours: 0.0,
+                fees: BTreeMap::new(),
+            }
+        })
+        .collect();
+    for e in entries {
+        let d = e.date();
+        let Some(m) = out
+            .iter_mut()
+            .find(|m| m.year == d.year() && m.month == d.month())
+        else {
+            continue;
+        };
+        if let Some((h, _)) = counted_hours(e) {
+            m.hours += h;
+        }
+        if let Some(fee) = &e.fee {
+            *m.fees.entry(fee.currency.clone()).or_default() += fee.cents;
+        }
+    }
+    out
+}
+
+/// A skill with a level or a target, for the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillBar {
+    pub name: String,
+    pub level: u8,
+    pub target: Option<u8>,
+}
+
+/// Skills that have a target, furthest below it first, then the rest
+/// with a level; at most `limit`.
+pub fn skills_against_targets(skills: &[Skill], limit: usize) -> Vec<SkillBar> {
+    let mut bars: Vec<SkillBar> = skills
+        .iter()
+        .filter(|s| s.level.is_some() || s.target.is_some())
+        .map(|s| SkillBar {
+            name: s.name.clone(),
+            level: s.level.unwrap_or(0),
+            target: s.target,
+        })
+        .collect();
+    let gap = |b: &SkillBar| i16::from(b.target.unwrap_or(0)) - i16::from(b.level);
+    bars.sort_by(|a, b| {
+        b.target
+            .is_some()
+            .cmp(&a.target.is_some())
+            .then(gap(b).cmp(&gap(a)))
+            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
+    bars.truncate(limit);
+    bars
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::application::{new_application, Money};
+    use crate::domain::record::Meta;
+    use crate::domain::RecordId;
+    use chrono::{DateTime, Utc};
+
+    fn t0() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_790_000_000, 0).unwrap()
+    }
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    fn app(n: u8, source: &str, stages: &[Stage]) -> Application {
+        let mut a = new_application(RecordId::from_random_bytes([n; 16]), t0(), day(1, 1));
+        a.source = source.into();
+        for (i, s) in stages.iter().enumerate() {
+            a.move_to(*s, day(2, 1 + i as u32), t0());
+        }
+        a
+    }
+
+    #[test]
+    fn the_funnel_counts_everything_that_reached_a_stage() {
+        let apps = [
+            app(1, "Parker Dewey", &[]),
+            app(2, "Parker Dewey", &[Stage::Applied]),
+            app(
+                3,
+                "Handshake",
+                &[Stage::Applied, Stage::Interviewing, Stage::Rejected],
+            ),
+            app(
+                4,
+                "Handshake",
+                &[
+                    Stage::Applied,
+                    Stage::Interviewing,
+                    Stage::Offered,
+                    Stage::InProgress,
+                    Stage::Completed,
+                ],
+            ),
+        ];
+        let counts: Vec<usize> = funnel(&apps).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(counts, [4, 3, 2, 1, 1, 1]);
+    }
+
+    #[test]
+    fn response_rate_counts_answers_including_rejections() {
+        let apps = [
+            app(1, "Parker Dewey", &[]),
+            app(2, "Parker Dewey", &[Stage::Applied]),
+            app(3, "Parker Dewey", &[Stage::Applied, Stage::Ghosted]),
+            app(4, "handshake", &[Stage::Applied, Stage::Rejected]),
+            app(5, "Handshake", &[Stage::Applied, Stage::Interviewing]),
+            app(6, "", &[Stage::Applied, Stage::Withdrawn]),
+        ];
+        let rows = response_by_source(&apps);
+        assert_eq!(
+            rows[0],
+            SourceRate {
+                source: "handshake".into(),
+                applied: 2,
+                answered: 2
+            }
+        );
+        assert_eq!(
+            rows[1],
+            SourceRate {
+                source: "Parker Dewey".into(),
+                applied: 2,
+                answered: 0
+            }
+        );
+        assert_eq!(rows[2].source, "Other");
+        assert_eq!(rows[0].percent(), 100);
+        assert_eq!(rows[1].percent(), 0);
+    }
+
+    #[test]
+    fn months_cover_the_window_across_a_year_end_and_sum_hours_and_fees() {
+        let mut a = PortfolioEntry::new(Meta::new(RecordId::from_random_bytes([1; 16]), t0()));
+        a.end_date = Some(NaiveDate::from_ymd_opt(2025, 12, 20).unwrap());
+        a.logged_hours = Some(10.5);
+        a.fee = Some(Money {
+            cents: 40_000,
+            currency: "USD".into(),
+        });
+        let mut b = a.clone();
+        b.logged_hours = None;
+        b.estimated_hours = Some(4.0);
+        b.fee = Some(Money {
+            cents: 10_000,
+            currency: "EUR".into(),
+        });
+        let mut old = a.clone();
+        old.end_date = Some(NaiveDate::from_ymd_opt(2024, 12, 1).unwrap());
+        let months = monthly(&[a, b, old], day(2, 10), 3);
+        let names: Vec<String> = months.iter().map(Month::short_name).collect();
+        assert_eq!(names, ["Dec 2025", "Jan 2026", "Feb 2026"]);
+        assert_eq!(months[0].hours, 14.5);
+        assert_eq!(months[0].fees.get("USD"), Some(&40_000));
+        assert_eq!(months[0].fees.get("EUR"), Some(&10_000));
+        assert_eq!(months[1].hours, 0.0);
+    }
+
+    #[test]
+    fn skills_furthest_below_target_come_first() {
+        let skill = |n: u8, name: &str, level: Option<u8>, target: Option<u8>| {
+            let mut s = Skill::new(Meta::new(RecordId::from_random_bytes([n; 16]), t0()), name);
+            s.level = level;
+            s.target = target;
+            s
+        };
+        let skills = [
+            skill(1, "Excel", Some(4), None),
+            skill(2, "SQL", Some(2), Some(4)),
+            skill(3, "Python", None, Some(3)),
+            skill(4, "Empty", None, None),
+            skill(5, "Writing", Some(4), Some(4)),
+        ];
+        let names: Vec<String> = skills_against_targets(&skills, 10)
+            .into_iter()
+            .map(|b| b.name)
+            .collect();
+        assert_eq!(names, ["Python", "SQL", "Writing", "Excel"]);
+        assert_eq!(skills_against_targets(&skills, 2).len(), 2);
+    }
+}
