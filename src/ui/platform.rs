@@ -114,3 +114,19 @@ pub fn format_date_range(start: Option<NaiveDate>, end: Option<NaiveDate>) -> St
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%b %-d, %Y").to_string()
 }
+
+/// Runs `work` and records how long it took as a User Timing measure named
+/// `name` (seen in the browser's performance tools and read by the
+/// benchmark, `scripts/bench.mjs`). Costs two timestamps.
+pub fn timed<R>(name: &str, work: impl FnOnce() -> R) -> R {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
+}

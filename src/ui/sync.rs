@@ -174,7 +174,9 @@ impl Sync {
             .state
             .with_value(|s| s.base.revision.max(next.revision))
             + 1;
-        let written = self.state.with_value(|s| s.writer.save(&next));
+        let written = crate::ui::platform::timed("microfolio:save", || {
+            self.state.with_value(|s| s.writer.save(&next))
+        });
         match written {
             Ok(raw) => {
                 let changed_content = {

@@ -42,14 +42,17 @@ pub fn Restore() -> impl IntoView {
                 Ok(text) => text,
                 Err(e) => return step.set(Step::Refused(format!("{e} Nothing was changed."))),
             };
-            match decode(&text) {
+            let checked = crate::ui::platform::timed("microfolio:import-check", || {
+                decode(&text).map(|file| {
+                    let kinds = doc.with_untracked(|d| preview(d, &file));
+                    (file, kinds)
+                })
+            });
+            match checked {
                 Err(e) => step.set(Step::Refused(format!(
                     "“{name}” cannot be restored. {e} Nothing was changed."
                 ))),
-                Ok(file) => {
-                    let kinds = doc.with_untracked(|d| preview(d, &file));
-                    step.set(Step::Preview { name, file, kinds });
-                }
+                Ok((file, kinds)) => step.set(Step::Preview { name, file, kinds }),
             }
         });
     };

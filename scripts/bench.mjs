@@ -1,0 +1,250 @@
+// The benchmark (not part of the test command): seeded datasets loaded into
+// headless Chromium, the app measured next to the vanilla-JS floor page
+// (tests/bench/floor/), medians over several runs, a table printed and
+// written to BENCHMARKS.md with the machine it ran on.
+//
+//   scripts/bench.sh            (builds the release first; RUNS=7 by default)
+import { chromium } from "@playwright/test";
+import { spawn, execSync } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, release } from "node:os";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { makeDocument } from "../tests/bench/dataset.mjs";
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const APP_PORT = 4191;
+const FLOOR_PORT = 4192;
+const APP = `http://127.0.0.1:${APP_PORT}/`;
+const FLOOR = `http://127.0.0.1:${FLOOR_PORT}/`;
+const KEY = "microfolio:/:document";
+const ROW = 'a[href^="#/applications/"]';
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const servers = [
+  spawn("node", ["scripts/static-server.mjs", "--dir", "dist", "--port", String(APP_PORT)], { stdio: "ignore" }),
+  spawn("node", ["scripts/static-server.mjs", "--dir", "tests/bench/floor", "--port", String(FLOOR_PORT)], { stdio: "ignore" }),
+];
+await new Promise((r) => setTimeout(r, 600));
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--enable-precise-memory-info", "--js-flags=--expose-gc",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+const small = JSON.stringify(makeDocument({ applications: 1000, entries: 100, skills: 100, seed: 1 }));
+// Realistic notes: the size that must fit the quota.
+const large = JSON.stringify(makeDocument({ applications: 5000, entries: 500, skills: 200, seed: 2 }));
+// The same counts with short notes and no optional fields: what can be
+// stored today, for the filter, save and memory figures.
+const lean = JSON.stringify(makeDocument({ applications: 5000, entries: 500, skills: 200, seed: 2, noteWords: [0, 4], lean: true }));
+
+/** A fresh context whose origin already holds `text`, as a returning student's would. */
+async function pageWith(origin, text) {
+  const context = await browser.newContext({
+    serviceWorkers: "block",
+    storageState: { cookies: [], origins: [{ origin: origin.replace(/\/$/, ""), localStorage: [{ name: KEY, value: text }] }] },
+  });
+  await context.addInitScript((selector) => {
+    window.__ready = null;
+    new MutationObserver((_, obs) => {
+      if (document.querySelector(selector)) {
+        window.__ready = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+    addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm));
+  }, ROW);
+  return { context, page: await context.newPage() };
+}
+const appUrl = (hash) => `${APP}${hash}`;
+const floorUrl = () => `${FLOOR}?key=${encodeURIComponent(KEY)}`;
+
+async function startup(url, origin, text) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await pageWith(origin, text);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  return median(times);
+}
+
+/** Input event to the next painted frame, for one keystroke. */
+async function filterKeystroke(page, selector) {
+  return page.evaluate(async ([sel, runs]) => {
+    const input = document.querySelector(sel);
+    const times = [];
+    const queries = ["a", "ac", "acm", "", "s", "sq", "sql", ""];
+    for (let i = 0; i < runs * 2; i++) {
+      const t0 = performance.now();
+      input.value = queries[i % queries.length];
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  }, [selector, RUNS]);
+}
+
+async function memory(page) {
+  return page.evaluate(() => {
+    window.gc?.();
+    const heap = performance.memory.usedJSHeapSize;
+    const wasm = window.__wasm?.memory?.buffer?.byteLength ?? 0;
+    return { heap, wasm, total: heap + wasm };
+  });
+}
+
+const results = {};
+// 1. Start-up with 1,000 applications, 100 entries, 100 skills.
+results.startApp = await startup(appUrl("#/applications"), APP, small);
+results.startFloor = await startup(floorUrl(), FLOOR, small);
+
+// 2. Filter, save and memory with 5,000 applications.
+{
+  const { context, page } = await pageWith(APP, lean);
+  await page.goto(appUrl("#/applications"));
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000 });
+  results.memApp = await memory(page);
+  results.filterApp = await filterKeystroke(page, "#app-search");
+  await page.goto(appUrl("#/profile"));
+  const saves = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.getByLabel("Headline").fill(`Analyst ${i}`);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-save-pending"));
+    saves.push(await page.evaluate(() => performance.getEntriesByName("microfolio:save").at(-1).duration));
+  }
+  results.saveApp = median(saves);
+  await context.close();
+}
+{
+  const { context, page } = await pageWith(FLOOR, lean);
+  await page.goto(floorUrl());
+  await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000 });
+  results.memFloor = await memory(page);
+  results.filterFloor = await filterKeystroke(page, "#search");
+  const saves = [];
+  for (let i = 0; i < RUNS; i++) saves.push(await page.evaluate(() => window.floorSave()));
+  results.saveFloor = median(saves);
+  await context.close();
+}
+
+// 3. Quota: the most one key can hold in this Chromium, against the large document.
+{
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(floorUrl());
+  results.quota = await page.evaluate(() => {
+    localStorage.clear();
+    let lo = 0;
+    let hi = 64 * 1024 * 1024;
+    while (hi - lo > 1024) {
+      const mid = Math.floor((lo + hi) / 2);
+      try {
+        localStorage.setItem("q", "x".repeat(mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+      localStorage.clear();
+    }
+    return lo;
+  });
+  results.largeChars = large.length;
+  results.leanChars = lean.length;
+  await context.close();
+}
+
+// 4. Importing a 4 MB backup: the file checked and previewed.
+{
+  let apps = 3000;
+  let backup = JSON.stringify(makeDocument({ applications: apps, entries: 300, skills: 150, seed: 3 }));
+  apps = Math.round((apps * 4 * 1024 * 1024) / backup.length);
+  backup = JSON.stringify(makeDocument({ applications: apps, entries: 300, skills: 150, seed: 3 }));
+  results.importBytes = Buffer.byteLength(backup);
+  const times = [];
+  for (let i = 0; i < Math.min(RUNS, 5); i++) {
+    const { context, page } = await pageWith(APP, small);
+    await page.goto(appUrl("#/data"));
+    await page.getByLabel("Backup file").setInputFiles({ name: "backup.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+    await page.getByRole("region", { name: "Import preview" }).waitFor({ timeout: 60000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName("microfolio:import-check").at(-1).duration));
+    await context.close();
+  }
+  results.import = median(times);
+}
+await browser.close();
+for (const s of servers) s.kill();
+
+// 5. Shipped files: raw, gzip -9, brotli (quality 11).
+const files = readdirSync("dist").filter((f) => !f.endsWith(".map")).sort();
+const sizes = files.map((f) => {
+  const data = readFileSync(`dist/${f}`);
+  return { f, raw: data.length, gz: gzipSync(data, { level: 9 }).length, br: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+});
+const firstLoad = sizes.filter((s) => /\.(html|js|wasm|css)$/.test(s.f) && s.f !== "sw.js");
+const firstGz = firstLoad.reduce((a, s) => a + s.gz, 0);
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const mb = (x) => `${(x / 1048576).toFixed(1)} MB`;
+const kib = (x) => `${(x / 1024).toFixed(1)} KiB`;
+const met = (ok) => (ok ? "met" : "**not met**");
+const per = (n, what) => `${Math.round(results.largeChars / n)} chars per ${what}`;
+const rows = [
+  ["First load (HTML + JS + wasm + CSS, gzip)", kib(firstGz), "—", "—", "≤ 200 KiB", met(firstGz <= 200 * 1024)],
+  ["Start-up to Applications rows, 1,000 apps / 100 entries / 100 skills", ms(results.startApp), ms(results.startFloor), (results.startApp / results.startFloor).toFixed(2), "≤ 1.3×", met(results.startApp <= 1.3 * results.startFloor)],
+  ["Filter keystroke to next frame, 5,000 apps, lean (median)", ms(results.filterApp), ms(results.filterFloor), (results.filterApp / results.filterFloor).toFixed(2), "≤ 16 ms", met(results.filterApp <= 16)],
+  ["Save after an edit, 5,000 apps, lean (median)", ms(results.saveApp), ms(results.saveFloor), (results.saveApp / results.saveFloor).toFixed(2), "≤ 16 ms", met(results.saveApp <= 16)],
+  ["Memory, 5,000 apps loaded, lean (JS heap + wasm memory)", mb(results.memApp.total), mb(results.memFloor.total), (results.memApp.total / results.memFloor.total).toFixed(2), "≤ 3×", met(results.memApp.total <= 3 * results.memFloor.total)],
+  ["Storage: 5,000 apps + 500 entries + 200 skills vs one key's quota", `${(results.largeChars / 1e6).toFixed(2)} M chars of ${(results.quota / 1e6).toFixed(2)} M`, "—", `${Math.round((1 - results.largeChars / results.quota) * 100)}% headroom`, "≥ 20% headroom", met(results.largeChars <= 0.8 * results.quota)],
+  [`Import of a ${(results.importBytes / 1048576).toFixed(1)} MB backup (checked and previewed)`, ms(results.import), "—", "—", "≤ 150 ms", met(results.import <= 150)],
+];
+const table = [
+  "| measure | Microfolio | vanilla-JS floor | ratio | target | |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...rows.map((r) => (r.length === 6 ? `| ${r.join(" | ")} |` : `| ${r[0]} | ${r[1]} | ${r[2]} | ${r[3]} | ${r[4]} | ${r[5]} |`)),
+].join("\n");
+const sizeTable = [
+  "| file | raw | gzip -9 | brotli 11 |",
+  "| --- | ---: | ---: | ---: |",
+  ...sizes.map((s) => `| ${s.f.replace(/-[0-9a-f]{16}/, "-…")} | ${s.raw} | ${s.gz} | ${s.br} |`),
+].join("\n");
+const chromiumVersion = execSync("/usr/bin/chromium --version").toString().trim();
+const machine = `${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, ${chromiumVersion}, Node ${process.version}`;
+const storage = `Stored size: ${per(5000 + 500 + 200, "record")} on average in the realistic large dataset (${(results.largeChars / 1e6).toFixed(2)} M characters for 5,700 records). Filter, save and memory were measured on the same counts with short notes and no optional fields (${(results.leanChars / 1e6).toFixed(2)} M characters), because the realistic one does not fit in storage.`;
+const report = `# Benchmarks
+
+Produced by \`scripts/bench.sh\` (${RUNS} runs per measure, medians) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${machine}.
+
+${table}
+
+${storage}
+
+Shipped files (bytes):
+
+${sizeTable}
+
+How each figure is taken: start-up is \`performance.now()\` when the first
+application row appears (a MutationObserver), in a fresh browser context
+whose storage already holds the data; filter is an \`input\` event to the
+next painted frame; save is the app's own \`microfolio:save\` User Timing
+(encode + \`localStorage.setItem\`) and the floor's \`JSON.stringify\` +
+\`setItem\`; memory is \`performance.memory.usedJSHeapSize\` after a forced
+GC plus the wasm linear memory; import is the \`microfolio:import-check\`
+measure (decode, migrate, validate, preview). The floor page is
+\`tests/bench/floor/\`; the datasets come from \`tests/bench/dataset.mjs\`
+(seeded).
+`;
+writeFileSync("BENCHMARKS.md", report);
+console.log(table);
+console.log();
+console.log(storage);
+console.log();
+console.log(sizeTable);
