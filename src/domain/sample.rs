@@ -12,6 +12,16 @@ use super::skill::{Skill, SkillCategory};
 use super::{Document, RecordId};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+/// Organization, role, source, stages reached, days ago, deadline in days.
+type SampleApplication = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [Stage],
+    i64,
+    Option<i64>,
+);
+
 impl Document {
     /// Whether sample records are loaded.
     pub fn has_sample(&self) -> bool {
@@ -67,7 +77,7 @@ impl Document {
         lead.kind = ContactKind::Supervisor;
         lead.organization = "Northwind Analytics (sample)".into();
 
-        let apps_spec: [(&str, &str, &str, &[Stage], i64, Option<i64>); 6] = [
+        let apps_spec: [SampleApplication; 6] = [
             (
                 "Northwind Analytics (sample)",
                 "Market sizing analyst",

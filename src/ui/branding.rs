@@ -51,6 +51,17 @@ pub fn use_branding() -> Branding {
     expect_context::<Branding>()
 }
 
+/// `<option>`s of the sources offered in forms: the deployment's list
+/// (config.json), else the usual platforms.
+pub fn source_options() -> impl IntoView {
+    use_branding()
+        .config
+        .with(|c| c.sources.clone())
+        .into_iter()
+        .map(|s| view! { <option value=s></option> })
+        .collect_view()
+}
+
 /// The text of `config.json`, `None` when there is none.
 async fn fetch_config() -> Result<Option<String>, String> {
     let response = JsFuture::from(window().fetch_with_str("config.json"))

@@ -53,6 +53,24 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The file just chosen in a file input. The input is cleared, so choosing
+/// the same file again is noticed too.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = leptos::prelude::event_target(ev);
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// The first file dropped (the browser's own handling, opening it, is
+/// prevented).
+pub fn dropped_file(ev: &leptos::ev::DragEvent) -> Option<web_sys::File> {
+    ev.prevent_default();
+    ev.data_transfer()
+        .and_then(|dt| dt.files())
+        .and_then(|f| f.get(0))
+}
+
 /// Reads a chosen or dropped file as text, refusing it before reading when
 /// it is over `max` bytes. Errors are whole sentences naming the file.
 pub async fn read_text_file(file: web_sys::File, max: usize) -> Result<String, String> {

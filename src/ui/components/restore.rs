@@ -7,7 +7,7 @@
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
 use crate::domain::{decode, encode, Document, LIMITS};
 use crate::storage::Writer;
-use crate::ui::platform::read_text_file;
+use crate::ui::platform::{chosen_file, dropped_file, read_text_file};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -56,24 +56,11 @@ pub fn Restore() -> impl IntoView {
             }
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            take_file(file);
-        }
-        input.set_value("");
-    };
+    let on_pick = move |ev: leptos::ev::Event| chosen_file(&ev).map_or((), take_file);
     let (over, set_over) = signal(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
         set_over.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
-            take_file(file);
-        }
+        dropped_file(&ev).map_or((), take_file)
     };
 
     let writer_import = writer.clone();

@@ -313,15 +313,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 .map(|a| (a.slug().to_owned(), a.label().to_owned())),
         )
         .collect::<Vec<_>>();
-    // The deployment's list (config.json), else the usual platforms.
-    let sources = move || {
-        crate::ui::branding::use_branding()
-            .config
-            .with(|c| c.sources.clone())
-            .into_iter()
-            .map(|s| view! { <option value=s></option> })
-            .collect_view()
-    };
+    let sources = crate::ui::branding::source_options;
 
     view! {
         <ErrorSummary id="application-errors" heading="Some details need fixing before this is saved" items=summary_items />

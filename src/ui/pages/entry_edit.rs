@@ -276,15 +276,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             .map(|n| view! { <option value=n></option> })
             .collect_view()
     };
-    // The deployment's list (config.json), else the usual platforms.
-    let sources = move || {
-        crate::ui::branding::use_branding()
-            .config
-            .with(|c| c.sources.clone())
-            .into_iter()
-            .map(|s| view! { <option value=s></option> })
-            .collect_view()
-    };
+    let sources = crate::ui::branding::source_options;
     let select_simple = move |field: EntryField, options: Vec<(String, String)>| {
         view! {
             <SelectField

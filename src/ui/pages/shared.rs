@@ -7,7 +7,7 @@ use super::PageHeading;
 use crate::domain::share::{decode_shared, SharedPortfolio};
 use crate::domain::LIMITS;
 use crate::ui::components::PortfolioView;
-use crate::ui::platform::{format_date, go, read_text_file};
+use crate::ui::platform::{chosen_file, dropped_file, format_date, go, read_text_file};
 use crate::ui::share_link::open_link;
 use crate::ui::state::{OpenedShare, ShareOrigin};
 use leptos::prelude::*;
@@ -59,24 +59,11 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
             }
         });
     };
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            take_file(file);
-        }
-        input.set_value("");
-    };
+    let on_pick = move |ev: leptos::ev::Event| chosen_file(&ev).map_or((), take_file);
     let (over, set_over) = signal(false);
     let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
         set_over.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0))
-        {
-            take_file(file);
-        }
+        dropped_file(&ev).map_or((), take_file)
     };
     let close = move |_| {
         opened.set(None);
