@@ -338,15 +338,25 @@ impl Profile {
 
     /// The links worth showing, with their labels.
     pub fn links(&self) -> Vec<(&'static str, &SafeUrl)> {
-        [
-            ("Portfolio", &self.portfolio_url),
-            ("LinkedIn", &self.linkedin_url),
-            ("GitHub", &self.github_url),
-        ]
-        .into_iter()
-        .filter_map(|(label, url)| url.as_ref().map(|u| (label, u)))
-        .collect()
+        labelled_links(&self.portfolio_url, &self.linkedin_url, &self.github_url)
     }
+}
+
+/// A profile's links that are set, with their labels (the student's own
+/// profile and a shared one label them alike).
+pub fn labelled_links<'a>(
+    portfolio: &'a Option<SafeUrl>,
+    linkedin: &'a Option<SafeUrl>,
+    github: &'a Option<SafeUrl>,
+) -> Vec<(&'static str, &'a SafeUrl)> {
+    [
+        ("Portfolio", portfolio),
+        ("LinkedIn", linkedin),
+        ("GitHub", github),
+    ]
+    .into_iter()
+    .filter_map(|(label, url)| url.as_ref().map(|u| (label, u)))
+    .collect()
 }
 
 #[cfg(test)]

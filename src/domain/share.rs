@@ -94,14 +94,7 @@ pub struct SharedProfile {
 impl SharedProfile {
     /// The profile's links with their labels.
     pub fn links(&self) -> Vec<(&'static str, &SafeUrl)> {
-        [
-            ("Portfolio", &self.portfolio_url),
-            ("LinkedIn", &self.linkedin_url),
-            ("GitHub", &self.github_url),
-        ]
-        .into_iter()
-        .filter_map(|(label, url)| url.as_ref().map(|u| (label, u)))
-        .collect()
+        super::profile::labelled_links(&self.portfolio_url, &self.linkedin_url, &self.github_url)
     }
 }
 

@@ -110,6 +110,15 @@ test("after one visit the app opens with the network offline, data and all", asy
   await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
   await expect(page.getByRole("link", { name: /Offline Co/ }).first()).toBeVisible();
   await context.setOffline(false);
+
+  // Installable: the page links a manifest whose icon is served.
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifestUrl = new URL(href, page.url()).href;
+  const manifest = await (await page.request.get(manifestUrl)).json();
+  expect(manifest).toMatchObject({ name: "Microfolio", display: "standalone", start_url: "./" });
+  const icon = await page.request.get(new URL(manifest.icons[0].src, manifestUrl).href);
+  expect(icon.ok()).toBe(true);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
 test("a new deployment is announced, and reloading switches to it with the data untouched", async ({ browser }) => {

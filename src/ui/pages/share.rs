@@ -56,12 +56,16 @@ pub fn SharePage() -> impl IntoView {
     let opened = expect_context::<OpenedShare>().0;
     let options = RwSignal::new(ShareOptions::default());
     let link = RwSignal::new(LinkState::None);
-    let report = Memo::new(move |_| doc.with(|d| build_with_report(d, &options.get(), now()).1));
+    // One build per change of the data or the choices; the summary and
+    // the "left out" counts both read it. Files and links are built again
+    // when made, so they carry the time they were made.
+    let built = Memo::new(move |_| doc.with(|d| build_with_report(d, &options.get(), now())));
+    let report = Memo::new(move |_| built.with(|b| b.1));
     let share =
         move || doc.with_untracked(|d| build_with_report(d, &options.get_untracked(), now()).0);
 
     let summary = move || {
-        let (s, _) = doc.with(|d| build_with_report(d, &options.get(), now()));
+        built.with(|(s, _)| {
         let mut parts = vec![
             plural(s.entries.len(), "entry", "entries"),
             plural(
@@ -78,6 +82,7 @@ pub fn SharePage() -> impl IntoView {
             ));
         }
         format!("Your profile’s public fields (name, headline, school, program, graduation, links, aspirations), {}.", parts.join(", "))
+        })
     };
     let email_label = Signal::derive(move || {
         let email = doc.with(|d| d.profile.email.clone());
