@@ -17,11 +17,51 @@ fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// A key of this test's own, empty at the start.
+/// A key of this test's own, empty at the start (parts too).
 fn fresh_key(name: &str) -> String {
     let key = format!("microfolio-test:{name}:document");
     local().remove_item(&key).unwrap();
+    for part in part_keys(&key) {
+        local().remove_item(&part).unwrap();
+    }
     key
+}
+
+/// The part keys stored beside `key`, sorted.
+fn part_keys(key: &str) -> Vec<String> {
+    let prefix = key.replace(":document", ":part:");
+    let storage = local();
+    let mut keys: Vec<String> = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// A document with `n` applications, notes of a real length.
+fn doc_with(n: u32) -> Document {
+    let mut doc = sample_doc();
+    let at = Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap();
+    doc.applications = (0..n)
+        .map(|i| {
+            // Random-looking ids, as real ones are.
+            let mut x = u64::from(i).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x5851_f42d;
+            let bytes = std::array::from_fn(|_| {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                (x >> 56) as u8
+            });
+            let id = RecordId::from_random_bytes(bytes);
+            let mut a = microfolio::domain::application::new_application(id, at, at.date_naive());
+            a.organization = format!("Organization {i}");
+            a.role = "Market sizing research".into();
+            a.notes = "Asked about the scope, the deadline and the data. ".repeat(6);
+            a
+        })
+        .collect();
+    doc
 }
 
 fn sample_doc() -> Document {
@@ -37,18 +77,103 @@ fn first_visit_is_empty_then_a_save_reads_back() {
     let Ok(Opened::Empty(writer)) = storage::open(&key) else {
         panic!("expected empty storage")
     };
-    let doc = sample_doc();
-    let written = writer.save(&doc).unwrap();
-    assert_eq!(written, encode(&doc));
-    assert_eq!(local().get_item(&key).unwrap(), Some(encode(&doc)));
-    assert_eq!(writer.read_raw().unwrap(), Some(written.clone()));
+    let doc = doc_with(600);
+    let written = writer.save(&doc, None).unwrap();
+    let head = local().get_item(&key).unwrap().unwrap();
+    assert!(
+        head.starts_with("{\"format\":\"microfolio-store\""),
+        "{head}"
+    );
+    assert_eq!(written.text(), head);
+    assert_eq!(writer.read_raw().unwrap().as_deref(), Some(head.as_str()));
+    assert!(
+        part_keys(&key).len() > 2,
+        "several parts: {:?} {head}",
+        part_keys(&key)
+    );
     match storage::open(&key) {
-        Ok(Opened::Ready(read, _, raw)) => {
+        Ok(Opened::Ready(read, _, stored)) => {
             assert_eq!(read, doc);
-            assert_eq!(raw, written);
+            assert_eq!(stored, written);
         }
         _ => panic!("expected the saved document"),
     }
+}
+
+#[wasm_bindgen_test]
+fn a_plain_document_of_an_earlier_version_reads_and_the_next_save_packs_it() {
+    let key = fresh_key("plain");
+    let doc = doc_with(50);
+    local().set_item(&key, &encode(&doc)).unwrap();
+    let Ok(Opened::Ready(read, writer, stored)) = storage::open(&key) else {
+        panic!("expected the plain document to read")
+    };
+    assert_eq!(read, doc);
+    assert_eq!(stored.text(), encode(&doc));
+    assert!(part_keys(&key).is_empty(), "reading writes nothing");
+    writer.save(&read, Some((&read, &stored))).unwrap();
+    assert!(!part_keys(&key).is_empty());
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
+}
+
+#[wasm_bindgen_test]
+fn an_edit_writes_one_part_and_leaves_nothing_behind() {
+    let key = fresh_key("edit");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    let doc = doc_with(600);
+    let first = writer.save(&doc, None).unwrap();
+    let before = part_keys(&key);
+    let mut edited = doc.clone();
+    edited.applications[300]
+        .notes
+        .push_str("Follow up on Friday.");
+    edited.revision += 1;
+    writer.save(&edited, Some((&doc, &first))).unwrap();
+    let after = part_keys(&key);
+    assert_eq!(
+        after.len(),
+        before.len(),
+        "one part replaced, the old one removed"
+    );
+    assert_eq!(after.iter().filter(|k| !before.contains(k)).count(), 1);
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
+}
+
+#[wasm_bindgen_test]
+fn a_missing_part_is_unreadable_offered_whole_and_left_untouched() {
+    let key = fresh_key("missing");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    writer.save(&doc_with(600), None).unwrap();
+    let head = local().get_item(&key).unwrap().unwrap();
+    let parts = part_keys(&key);
+    local().remove_item(&parts[1]).unwrap();
+    let Ok(Opened::Unreadable(u)) = storage::open(&key) else {
+        panic!("expected unreadable data")
+    };
+    assert!(matches!(u.error(), DecodeError::MissingPart { key } if *key == parts[1]));
+    assert!(
+        u.raw().contains("Organization 1"),
+        "the other parts, unpacked"
+    );
+    assert_eq!(local().get_item(&key).unwrap(), Some(head), "untouched");
+    assert_eq!(part_keys(&key).len(), parts.len() - 1);
+    // Starting fresh replaces it; the parts it gave up are cleared by the
+    // saves after it.
+    let fresh = u.start_fresh();
+    let mut doc = sample_doc();
+    let mut stored = fresh.save(&doc, None).unwrap();
+    for _ in 0..3 {
+        let before = doc.clone();
+        doc.profile.headline.push('!');
+        doc.revision += 1;
+        stored = fresh.save(&doc, Some((&before, &stored))).unwrap();
+    }
+    assert_eq!(part_keys(&key).len(), 1, "only the new core is left");
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
 }
 
 /// Opens `stored` and checks it is reported unreadable and left untouched.
@@ -95,7 +220,7 @@ fn only_starting_fresh_replaces_unreadable_data() {
     let Ok(Opened::Unreadable(unreadable)) = storage::open(&key) else {
         panic!("expected unreadable data")
     };
-    unreadable.start_fresh().save(&sample_doc()).unwrap();
+    unreadable.start_fresh().save(&sample_doc(), None).unwrap();
     assert!(matches!(storage::open(&key), Ok(Opened::Ready(..))));
 }
 
@@ -105,26 +230,56 @@ fn a_full_quota_is_reported_as_such_and_keeps_the_old_data() {
     let Ok(Opened::Empty(writer)) = storage::open(&key) else {
         panic!("expected empty storage")
     };
-    let small = sample_doc();
-    writer.save(&small).unwrap();
-    // Fill the origin's quota with filler keys, then try a large save.
-    let chunk = "x".repeat(512 * 1024);
+    let small = doc_with(100);
+    let stored = writer.save(&small, None).unwrap();
+    let head = local().get_item(&key).unwrap();
+    let parts = part_keys(&key);
+    // Fill the origin's quota with filler keys to the last character, then
+    // free about 16,000 characters: room for a small part, not a large one.
     let mut filler = Vec::new();
-    for i in 0..64 {
-        let k = format!("microfolio-test:filler:{i}");
-        if local().set_item(&k, &chunk).is_err() {
-            break;
+    for size in [512 * 1024, 16 * 1024, 1024, 64, 1] {
+        let chunk = "x".repeat(size);
+        loop {
+            let k = format!("microfolio-test:filler:{}", filler.len());
+            if local().set_item(&k, &chunk).is_err() {
+                break;
+            }
+            filler.push(k);
         }
-        filler.push(k);
     }
+    let freed = filler
+        .iter()
+        .position(|k| {
+            local()
+                .get_item(k)
+                .unwrap()
+                .is_some_and(|v| v.len() == 16 * 1024)
+        })
+        .expect("a 16 KiB filler");
+    local().remove_item(&filler.remove(freed)).unwrap();
+    // The core (a changed headline) fits; a part of text that does not
+    // compress (random letters) does not.
     let mut big = small.clone();
-    big.profile.learning_objectives = "y".repeat(1024 * 1024);
-    let result = writer.save(&big);
+    big.profile.headline = "Changed".into();
+    let mut seed = 7u32;
+    big.applications[40].notes = (0..90_000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            char::from(b'a' + (seed >> 16) as u8 % 26)
+        })
+        .collect();
+    let result = writer.save(&big, Some((&small, &stored)));
+    let after = (local().get_item(&key).unwrap(), part_keys(&key));
     for k in &filler {
         local().remove_item(k).unwrap();
     }
     assert_eq!(result, Err(SaveError::QuotaExceeded));
-    assert_eq!(local().get_item(&key).unwrap(), Some(encode(&small)));
+    assert_eq!(
+        after,
+        (head, parts),
+        "the head and parts as they were, nothing half-written"
+    );
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == small));
 }
 
 // ---- the app's start-up component ---------------------------------------

@@ -615,6 +615,15 @@ pub enum DecodeError {
     MigrationFailed { from: u32, message: String },
     #[error("Part of it has the wrong shape: {path}: {message}")]
     WrongShape { path: String, message: String },
+    #[error(
+        "It was saved by a newer version of Microfolio (storage layout {found}; \
+         this copy reads up to {supported}). Open it with the newer version."
+    )]
+    NewerLayout { found: u64, supported: u32 },
+    #[error("Part of the saved data is missing ({key}).")]
+    MissingPart { key: String },
+    #[error("Part of the saved data is damaged ({key}: {reason}).")]
+    DamagedPart { key: String, reason: String },
     #[error("It is too large ({bytes} bytes; at most {max} bytes are read).")]
     TooLarge { bytes: usize, max: usize },
     #[error("It is nested too deeply (more than {max} levels).")]
@@ -627,6 +636,17 @@ pub enum DecodeError {
         count: usize,
         max: usize,
     },
+}
+
+impl DecodeError {
+    /// Written by a newer version of the app (schema or storage layout):
+    /// never to be overwritten by this one.
+    pub fn is_newer(&self) -> bool {
+        matches!(
+            self,
+            DecodeError::NewerVersion { .. } | DecodeError::NewerLayout { .. }
+        )
+    }
 }
 
 /// Caps on what [`decode`] reads, checked before any real work, so a
@@ -649,7 +669,7 @@ pub const LIMITS: Limits = Limits {
 };
 
 /// Size, then nesting depth (by scanning the bytes, before parsing).
-fn check_text(text: &str, limits: &Limits) -> Result<(), DecodeError> {
+pub(crate) fn check_text(text: &str, limits: &Limits) -> Result<(), DecodeError> {
     if text.len() > limits.max_bytes {
         return Err(DecodeError::TooLarge {
             bytes: text.len(),
@@ -685,7 +705,11 @@ fn check_text(text: &str, limits: &Limits) -> Result<(), DecodeError> {
 }
 
 /// String lengths and array lengths, on the parsed value.
-fn check_value(value: &Value, path: &mut String, limits: &Limits) -> Result<(), DecodeError> {
+pub(crate) fn check_value(
+    value: &Value,
+    path: &mut String,
+    limits: &Limits,
+) -> Result<(), DecodeError> {
     match value {
         Value::String(s)
             if s.len() > limits.max_string_chars && s.chars().count() > limits.max_string_chars =>
@@ -773,8 +797,21 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
 /// [`decode`] with explicit caps.
 pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeError> {
     let value = parse_bounded(text, limits)?;
+    decode_value(value)
+}
+
+/// The second half of [`decode`], for a value already parsed and checked
+/// within the limits: the envelope, the migrations, the typed document.
+pub(crate) fn decode_value(value: Value) -> Result<Document, DecodeError> {
     let value = migrate(value, &MIGRATIONS)?;
     deserialize_with_path(value)
+}
+
+/// Checks the envelope of a document value (format and version) and
+/// migrates it, without deserializing: the packed store reads its small
+/// core part through here.
+pub(crate) fn migrate_value(value: Value) -> Result<Value, DecodeError> {
+    migrate(value, &MIGRATIONS)
 }
 
 /// Parses JSON within `limits`: size and nesting before parsing, string and

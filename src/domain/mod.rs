@@ -12,6 +12,7 @@ pub mod exports;
 pub mod import;
 pub mod inventory;
 pub mod merge;
+pub mod packed;
 pub mod portfolio;
 pub mod profile;
 pub mod query;

@@ -113,11 +113,11 @@ fn due_dates(app: &Application) -> impl Iterator<Item = (DueKind, NaiveDate)> + 
 impl Filter {
     pub fn matches(&self, app: &Application, today: NaiveDate) -> bool {
         let needle = self.text.trim().to_lowercase();
-        let text_ok = needle.is_empty()
-            || [&app.organization, &app.role, &app.notes]
-                .into_iter()
-                .chain(app.tags.iter())
-                .any(|s| s.to_lowercase().contains(&needle));
+        text_matches(&Searchable::of(app), &needle) && self.matches_fields(app, today)
+    }
+
+    /// Everything but the text search.
+    fn matches_fields(&self, app: &Application, today: NaiveDate) -> bool {
         let stage_ok = self.stage.is_none_or(|s| app.stage() == s);
         let source_ok = self
             .source
@@ -134,7 +134,65 @@ impl Filter {
             }
             DueFilter::Overdue => due_dates(app).any(|(_, d)| d < today),
         };
-        text_ok && stage_ok && source_ok && tag_ok && due_ok
+        stage_ok && source_ok && tag_ok && due_ok
+    }
+}
+
+/// One application's text, lower-cased once.
+#[derive(Clone, Debug)]
+struct Searchable {
+    organization: String,
+    role: String,
+    source: String,
+    /// Notes and tags: searched, never sorted on.
+    rest: Vec<String>,
+}
+
+impl Searchable {
+    fn of(app: &Application) -> Self {
+        Searchable {
+            organization: app.organization.to_lowercase(),
+            role: app.role.to_lowercase(),
+            source: app.source.to_lowercase(),
+            rest: std::iter::once(&app.notes)
+                .chain(app.tags.iter())
+                .map(|s| s.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+/// Whether `needle` (already lower-cased and trimmed) is in the
+/// organization, role, notes or a tag.
+fn text_matches(s: &Searchable, needle: &str) -> bool {
+    needle.is_empty()
+        || s.organization.contains(needle)
+        || s.role.contains(needle)
+        || s.rest.iter().any(|t| t.contains(needle))
+}
+
+/// The lower-cased text of every application, built once when the list
+/// changes, so that a keystroke in the search box or a click on a column
+/// allocates nothing per application. Positions match the slice it was
+/// built from.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    items: Vec<Searchable>,
+}
+
+impl SearchIndex {
+    pub fn new(apps: &[Application]) -> Self {
+        SearchIndex {
+            items: apps.iter().map(Searchable::of).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
     }
 }
 
@@ -149,10 +207,6 @@ fn cmp_dates(a: Option<NaiveDate>, b: Option<NaiveDate>, descending: bool) -> Or
     }
 }
 
-fn cmp_text(a: &str, b: &str) -> Ordering {
-    a.to_lowercase().cmp(&b.to_lowercase())
-}
-
 /// The applications that pass `filter`, in `sort` order (ties by
 /// organization, then id, so the order is stable).
 pub fn query<'a>(
@@ -161,17 +215,42 @@ pub fn query<'a>(
     sort: Sort,
     today: NaiveDate,
 ) -> Vec<&'a Application> {
-    let mut out: Vec<&Application> = apps.iter().filter(|a| filter.matches(a, today)).collect();
-    out.sort_by(|a, b| {
+    let index = SearchIndex::new(apps);
+    query_indexed(apps, &index, filter, sort, today)
+        .into_iter()
+        .map(|i| &apps[i])
+        .collect()
+}
+
+/// [`query`] over a prebuilt [`SearchIndex`] of `apps`: the positions in
+/// `apps` of the applications that pass, in order.
+///
+/// # Panics
+/// If `index` was not built from `apps` (their lengths differ).
+pub fn query_indexed(
+    apps: &[Application],
+    index: &SearchIndex,
+    filter: &Filter,
+    sort: Sort,
+    today: NaiveDate,
+) -> Vec<usize> {
+    assert_eq!(apps.len(), index.len(), "the index is of another list");
+    let needle = filter.text.trim().to_lowercase();
+    let text = |i: usize| &index.items[i];
+    let mut out: Vec<usize> = (0..apps.len())
+        .filter(|&i| text_matches(text(i), &needle) && filter.matches_fields(&apps[i], today))
+        .collect();
+    out.sort_by(|&i, &j| {
+        let (a, b) = (&apps[i], &apps[j]);
         let primary = match sort.key {
             SortKey::Deadline => return cmp_dates(a.deadline, b.deadline, sort.descending),
             SortKey::FollowUp => {
                 return cmp_dates(a.next_follow_up, b.next_follow_up, sort.descending)
             }
-            SortKey::Organization => cmp_text(&a.organization, &b.organization),
-            SortKey::Role => cmp_text(&a.role, &b.role),
+            SortKey::Organization => text(i).organization.cmp(&text(j).organization),
+            SortKey::Role => text(i).role.cmp(&text(j).role),
             SortKey::Stage => a.stage().cmp(&b.stage()),
-            SortKey::Source => cmp_text(&a.source, &b.source),
+            SortKey::Source => text(i).source.cmp(&text(j).source),
             SortKey::Updated => a.meta.updated.cmp(&b.meta.updated),
         };
         let primary = if sort.descending {
@@ -180,7 +259,7 @@ pub fn query<'a>(
             primary
         };
         primary
-            .then_with(|| cmp_text(&a.organization, &b.organization))
+            .then_with(|| text(i).organization.cmp(&text(j).organization))
             .then_with(|| a.meta.id.cmp(&b.meta.id))
     });
     out
@@ -317,6 +396,57 @@ mod tests {
         assert_eq!(find("remote"), ["City Council"], "tags");
         assert_eq!(find("  "), find(""), "blank text does not filter");
         assert!(find("nothing like this").is_empty());
+    }
+
+    #[test]
+    fn the_prebuilt_index_keeps_every_match_and_only_matches() {
+        let mut apps = sample();
+        let mut sigma = app(4, "ΟΔΟΣ Travel", "Tours", day(10, 2));
+        sigma.tags = vec!["İstanbul".into()];
+        apps.push(sigma);
+        let index = SearchIndex::new(&apps);
+        for text in [
+            "",
+            "a",
+            "re",
+            "SQL",
+            "οδοσ",
+            "ς",
+            "i̇stanbul",
+            "zzz",
+            " research ",
+        ] {
+            for stage in [None, Some(Stage::Saved), Some(Stage::Applied)] {
+                let f = Filter {
+                    text: text.into(),
+                    stage,
+                    ..Default::default()
+                };
+                let mut by_index = query_indexed(&apps, &index, &f, Sort::default(), TODAY());
+                by_index.sort_unstable();
+                // Written out independently of the index.
+                let needle = text.trim().to_lowercase();
+                let one_by_one: Vec<usize> = (0..apps.len())
+                    .filter(|&i| {
+                        let a = &apps[i];
+                        stage.is_none_or(|s| a.stage() == s)
+                            && [&a.organization, &a.role, &a.notes]
+                                .into_iter()
+                                .chain(&a.tags)
+                                .any(|s| s.to_lowercase().contains(&needle))
+                    })
+                    .collect();
+                assert_eq!(by_index, one_by_one, "{text:?} {stage:?}");
+            }
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "the index is of another list")]
+    fn an_index_of_another_list_is_refused() {
+        let apps = sample();
+        let index = SearchIndex::new(&apps[..1]);
+        query_indexed(&apps, &index, &Filter::default(), Sort::default(), TODAY());
     }
 
     #[test]

@@ -18,6 +18,11 @@ impl RecordId {
         Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
     }
 
+    /// Its 16 bytes.
+    pub fn as_bytes(&self) -> &[u8; 16] {
+        self.0.as_bytes()
+    }
+
     /// Reads an id back from its text (a URL segment, a dragged card).
     pub fn parse(text: &str) -> Option<Self> {
         uuid::Uuid::parse_str(text.trim()).ok().map(Self)

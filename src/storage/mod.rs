@@ -2,14 +2,19 @@
 //!
 //! - Keys are namespaced by app and deployment path
 //!   ([`crate::domain::storage_key`]).
-//! - Reading goes through [`crate::domain::decode`] (and so through the
-//!   migration path); nothing is ever replaced by a silent default.
+//! - The document is stored in the packed layout of
+//!   [`crate::domain::packed`]: a head under the document key, compressed
+//!   parts beside it; a save writes the parts that changed, then the head.
+//! - Reading goes through [`crate::domain::packed::unpack`] or
+//!   [`crate::domain::decode`] (and so through the migration path);
+//!   nothing is ever replaced by a silent default.
 //! - Writing needs a [`Writer`], which [`open`] hands out only when the
 //!   stored data was read successfully or there was none. Data that could
 //!   not be read comes back as [`Unreadable`], and the only way to write over
 //!   it is the user's explicit [`Unreadable::start_fresh`].
 
-use crate::domain::{decode, encode, storage_key, DecodeError, Document};
+use crate::domain::packed::{self, plan_save, read_head, recovery_text, unpack, unpack_text, Head};
+use crate::domain::{decode, storage_key, DecodeError, Document, LIMITS};
 use gloo_storage::{LocalStorage, Storage as _};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -18,11 +23,27 @@ pub enum Opened {
     /// Nothing stored yet: a first visit.
     Empty(Writer),
     /// The stored document, read and migrated to the current version, with
-    /// the stored text it came from.
-    Ready(Document, Writer, String),
+    /// what the document key held.
+    Ready(Document, Writer, Stored),
     /// Something is stored, but it could not be read. It must not be
     /// overwritten unless the user chooses to start fresh.
     Unreadable(Unreadable),
+}
+
+/// What the document key holds: the head of the packed layout
+/// ([`crate::domain::packed`]), or a plain document of an earlier version
+/// (written in the packed layout by the next save).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    text: String,
+    head: Option<Head>,
+}
+
+impl Stored {
+    /// The document key's text, to tell whether another tab saved since.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 /// Stored data that could not be read, kept exactly as found.
@@ -33,7 +54,9 @@ pub struct Unreadable {
 }
 
 impl Unreadable {
-    /// The stored text, byte for byte.
+    /// Everything stored, as text: the document key's text, or for the
+    /// packed layout its head and every part it names (unpacked where it
+    /// can be).
     pub fn raw(&self) -> &str {
         &self.raw
     }
@@ -45,16 +68,18 @@ impl Unreadable {
     /// The user's explicit choice to give up the unreadable data: returns a
     /// writer, whose first save replaces it.
     pub fn start_fresh(&self) -> Writer {
-        Writer {
-            key: self.key.clone(),
-        }
+        Writer::new(self.key.clone())
     }
 }
 
-/// Permission to write the document under one key.
+/// Permission to write the document under one key (and its parts beside
+/// it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Writer {
     key: String,
+    /// Names this tab's parts apart from another tab's saving at the same
+    /// moment.
+    nonce: String,
 }
 
 /// Why the browser would not give us `localStorage` at all.
@@ -103,35 +128,165 @@ pub fn write_preference(name: &str, value: Option<&str>) -> Result<(), SaveError
     }
 }
 
-/// Reads what is stored under `key`.
+/// Reads what is stored under `key`. Writes nothing.
 pub fn open(key: &str) -> Result<Opened, Unavailable> {
     let storage = local_storage()?;
-    let key = key.to_owned();
+    let writer = Writer::new(key.to_owned());
     let raw = storage
-        .get_item(&key)
+        .get_item(key)
         .map_err(|e| Unavailable(js_error_text(&e)))?;
     Ok(match raw {
-        None => Opened::Empty(Writer { key }),
-        Some(raw) => match decode(&raw) {
-            Ok(doc) => Opened::Ready(doc, Writer { key }, raw),
-            Err(error) => Opened::Unreadable(Unreadable { key, raw, error }),
+        None => Opened::Empty(writer),
+        Some(text) => match writer.load(&text) {
+            Ok((doc, stored)) => Opened::Ready(doc, writer, stored),
+            Err(error) => {
+                let raw = match read_head(&text) {
+                    Some(Ok(head)) => {
+                        let parts: Vec<(String, Option<String>)> = head
+                            .keys()
+                            .map(|k| (k.to_owned(), storage.get_item(k).ok().flatten()))
+                            .collect();
+                        recovery_text(&text, &parts, &LIMITS)
+                    }
+                    _ => text,
+                };
+                Opened::Unreadable(Unreadable {
+                    key: key.to_owned(),
+                    raw,
+                    error,
+                })
+            }
         },
     })
 }
 
 impl Writer {
+    fn new(key: String) -> Self {
+        let nonce = format!(
+            "{:x}",
+            (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+        );
+        Writer { key, nonce }
+    }
+
     pub fn key(&self) -> &str {
         &self.key
     }
 
-    /// Writes the whole document; returns the text written.
-    pub fn save(&self, doc: &Document) -> Result<String, SaveError> {
+    /// Where this deployment's parts live: `microfolio:<path>:part:`.
+    fn part_prefix(&self) -> String {
+        let base = self.key.strip_suffix("document").unwrap_or(&self.key);
+        format!("{base}part:")
+    }
+
+    /// Reads the document from what the document key holds (`text`): a
+    /// head and its parts, or a plain document.
+    pub fn load(&self, text: &str) -> Result<(Document, Stored), DecodeError> {
+        match read_head(text) {
+            Some(Err(e)) => Err(e),
+            Some(Ok(head)) => {
+                let storage = local_storage().ok();
+                let doc = unpack(
+                    &head,
+                    |k| storage.as_ref()?.get_item(k).ok().flatten(),
+                    &LIMITS,
+                )?;
+                Ok((
+                    doc,
+                    Stored {
+                        text: text.to_owned(),
+                        head: Some(head),
+                    },
+                ))
+            }
+            None => decode(text).map(|doc| {
+                (
+                    doc,
+                    Stored {
+                        text: text.to_owned(),
+                        head: None,
+                    },
+                )
+            }),
+        }
+    }
+
+    /// Writes `doc`. `previous` is the document as stored now, with what
+    /// the key held: parts whose records did not change are kept, new
+    /// parts are written first and the head last, so a failure at any
+    /// point leaves the stored document as it was.
+    pub fn save(
+        &self,
+        doc: &Document,
+        previous: Option<(&Document, &Stored)>,
+    ) -> Result<Stored, SaveError> {
         let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
-        let text = encode(doc);
-        storage
-            .set_item(&self.key, &text)
-            .map_err(|e| classify_save_error(&e))?;
-        Ok(text)
+        let prefix = self.part_prefix();
+        let generation = self
+            .part_keys(&storage, &prefix)
+            .map(|(_, g)| g)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let previous = previous.and_then(|(d, s)| s.head.as_ref().map(|h| (d, h)));
+        let plan = plan_save(doc, previous, |i| {
+            format!("{prefix}{generation}.{}.{i}", self.nonce)
+        });
+        let undo = |written: &[(String, String)]| {
+            for (k, _) in written {
+                let _ = storage.remove_item(k);
+            }
+        };
+        for (i, (key, text)) in plan.writes.iter().enumerate() {
+            if let Err(e) = storage.set_item(key, text) {
+                undo(&plan.writes[..i]);
+                return Err(classify_save_error(&e));
+            }
+        }
+        let text = plan.head.to_text();
+        if let Err(e) = storage.set_item(&self.key, &text) {
+            undo(&plan.writes);
+            return Err(classify_save_error(&e));
+        }
+        for key in &plan.stale {
+            let _ = storage.remove_item(key);
+        }
+        // Parts nothing refers to: left by a save that failed half-way, or
+        // by data given up on the recovery screen. The last generation is
+        // spared: another tab may be about to write the head naming them.
+        let orphans: Vec<String> = self
+            .part_keys(&storage, &prefix)
+            .filter(|(k, g)| *g + 1 < generation && !plan.head.keys().any(|h| h == k))
+            .map(|(k, _)| k)
+            .collect();
+        for key in orphans {
+            let _ = storage.remove_item(&key);
+        }
+        // Another tab saving at the same moment may have removed a part we
+        // kept: then write every part afresh.
+        let present: std::collections::HashSet<String> =
+            self.part_keys(&storage, &prefix).map(|(k, _)| k).collect();
+        if previous.is_some() && !plan.head.keys().all(|k| present.contains(k)) {
+            return self.save(doc, None);
+        }
+        Ok(Stored {
+            text,
+            head: Some(plan.head),
+        })
+    }
+
+    /// This deployment's part keys with their generations.
+    fn part_keys<'a>(
+        &self,
+        storage: &'a web_sys::Storage,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (String, u64)> + 'a {
+        let n = storage.length().unwrap_or(0);
+        (0..n).filter_map(move |i| {
+            let key = storage.key(i).ok().flatten()?;
+            let generation = key.strip_prefix(prefix)?.split('.').next()?.parse().ok()?;
+            Some((key, generation))
+        })
     }
 
     /// Where the data as it was before the last import is kept.
@@ -139,20 +294,27 @@ impl Writer {
         format!("{}.before-import", self.key)
     }
 
-    /// Keeps `text` (the data before an import) for "Undo import".
+    /// Keeps `text` (the data before an import) for "Undo import", packed.
     pub fn save_snapshot(&self, text: &str) -> Result<(), SaveError> {
         let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
         storage
-            .set_item(&self.snapshot_key(), text)
+            .set_item(&self.snapshot_key(), &packed::pack(text))
             .map_err(|e| classify_save_error(&e))
     }
 
+    /// The data before the last import, as text (kept packed; a snapshot
+    /// kept plain by an earlier version is read as it is).
     pub fn read_snapshot(&self) -> Option<String> {
-        local_storage()
+        let stored = local_storage()
             .ok()?
             .get_item(&self.snapshot_key())
             .ok()
-            .flatten()
+            .flatten()?;
+        if stored.starts_with('z') {
+            unpack_text(&stored, LIMITS.max_bytes).ok()
+        } else {
+            Some(stored)
+        }
     }
 
     pub fn clear_snapshot(&self) {
@@ -161,7 +323,8 @@ impl Writer {
         }
     }
 
-    /// What is stored now (another tab may have written since).
+    /// What the document key holds now (another tab may have written
+    /// since).
     pub fn read_raw(&self) -> Result<Option<String>, Unavailable> {
         local_storage()?
             .get_item(&self.key)

@@ -9,7 +9,7 @@
 
 use crate::domain::Document;
 use crate::routes::Route;
-use crate::storage::{self, Opened, Unreadable, Writer};
+use crate::storage::{self, Opened, Stored, Unreadable, Writer};
 use crate::ui::branding::{Branding, Theme};
 use crate::ui::components::{
     AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
@@ -27,8 +27,8 @@ use leptos::prelude::*;
 enum Stage {
     Unavailable(String),
     Recovery(std::sync::Arc<Unreadable>),
-    /// The document, its writer, and the stored text it was read from.
-    Working(Document, Writer, Option<String>),
+    /// The document, its writer, and what it was read from.
+    Working(Document, Writer, Option<Stored>),
 }
 
 #[component]
@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
                 Callback::new(move |()| {
                     let writer = unreadable.start_fresh();
                     let doc = Document::new(now(), new_id());
-                    match writer.save(&doc) {
+                    match writer.save(&doc, None) {
                         Ok(raw) => stage.set(Stage::Working(doc, writer, Some(raw))),
                         Err(e) => set_fresh_error.set(Some(e.to_string())),
                     }
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
 /// The app proper: provides the document and save status, saves every
 /// change, and lays out the shell around the current page.
 #[component]
-fn Workspace(doc: Document, writer: Writer, raw: Option<String>) -> impl IntoView {
+fn Workspace(doc: Document, writer: Writer, raw: Option<Stored>) -> impl IntoView {
     let doc = RwSignal::new(doc);
     let status = RwSignal::new(SaveState::Idle);
     provide_context(Doc(doc));

@@ -14,8 +14,8 @@
 //!   never downgraded or overwritten. Unreadable data is never written over.
 
 use crate::domain::merge::{merge3, Conflict};
-use crate::domain::{decode, DecodeError, Document};
-use crate::storage::{SaveError, Writer};
+use crate::domain::{DecodeError, Document};
+use crate::storage::{SaveError, Stored, Writer};
 use crate::ui::state::SaveState;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -28,8 +28,8 @@ struct SyncState {
     writer: Writer,
     /// The last version known to be in storage (read or written here).
     base: Document,
-    /// Its stored text.
-    last_raw: Option<String>,
+    /// What the document key held for it (`None`: nothing yet).
+    stored: Option<Stored>,
     pending: Option<TimeoutHandle>,
     /// The next document change came from storage: do not save it back.
     skip_next: bool,
@@ -50,17 +50,17 @@ pub struct Sync {
 }
 
 impl Sync {
-    /// Starts saving `doc`; `raw` is the stored text it was read from.
+    /// Starts saving `doc`; `stored` is what it was read from.
     pub fn start(
         doc: RwSignal<Document>,
         status: RwSignal<SaveState>,
         writer: Writer,
-        raw: Option<String>,
+        stored: Option<Stored>,
     ) -> Self {
         let state = StoredValue::new_local(SyncState {
             writer,
             base: doc.get_untracked(),
-            last_raw: raw,
+            stored,
             pending: None,
             skip_next: false,
             read_only: false,
@@ -136,7 +136,8 @@ impl Sync {
         self.state.update_value(|s| s.pending = handle);
     }
 
-    /// Writes now (merging with another tab's save if there was one).
+    /// Writes now (merging with another tab's save if there was one). The
+    /// whole of it is the `microfolio:save` User Timing measure.
     pub fn save_now(self) {
         if let Some(p) = self.state.try_update_value(|s| s.pending.take()).flatten() {
             p.clear();
@@ -145,7 +146,10 @@ impl Sync {
         if self.state.with_value(|s| s.read_only) {
             return;
         }
-        let ours = self.doc.get_untracked();
+        crate::ui::platform::timed("microfolio:save", || self.write());
+    }
+
+    fn write(self) {
         let stored = self.state.with_value(|s| s.writer.read_raw());
         let stored = match stored {
             Ok(raw) => raw,
@@ -156,44 +160,61 @@ impl Sync {
                 })
             }
         };
-        let unchanged = self.state.with_value(|s| stored == s.last_raw);
-        let (mut next, conflicts) = match stored {
-            Some(raw) if !unchanged => match decode(&raw) {
-                Ok(theirs) => {
-                    let rev = theirs.revision;
-                    let (mut merged, conflicts) =
-                        self.state.with_value(|s| merge3(&s.base, &ours, &theirs));
-                    merged.revision = rev;
-                    (merged, conflicts)
-                }
+        let unchanged = self
+            .state
+            .with_value(|s| stored.as_deref() == s.stored.as_ref().map(Stored::text));
+        // Another tab saved since: merge with what it wrote, and write
+        // relative to it.
+        let theirs = match stored {
+            Some(raw) if !unchanged => match self.state.with_value(|s| s.writer.load(&raw)) {
+                Ok(theirs) => Some(theirs),
                 Err(e) => return self.refuse(&e),
             },
-            _ => (ours.clone(), Vec::new()),
+            _ => None,
         };
+        let (next, conflicts) = self.doc.with_untracked(|ours| match &theirs {
+            Some((theirs, _)) => {
+                let (mut merged, conflicts) =
+                    self.state.with_value(|s| merge3(&s.base, ours, theirs));
+                merged.revision = theirs.revision;
+                (merged, conflicts)
+            }
+            None => (ours.clone(), Vec::new()),
+        });
+        let mut next = next;
         next.revision = self
             .state
             .with_value(|s| s.base.revision.max(next.revision))
             + 1;
-        let written = crate::ui::platform::timed("microfolio:save", || {
-            self.state.with_value(|s| s.writer.save(&next))
+        let written = self.state.with_value(|s| {
+            let previous = match &theirs {
+                Some((doc, stored)) => Some((doc, stored)),
+                None => s.stored.as_ref().map(|stored| (&s.base, stored)),
+            };
+            s.writer.save(&next, previous)
         });
         match written {
-            Ok(raw) => {
-                let changed_content = {
-                    let mut a = next.clone();
-                    a.revision = ours.revision;
-                    a != ours
-                };
-                self.state.update_value(|s| {
-                    s.base = next.clone();
-                    s.last_raw = Some(raw);
-                    s.skip_next = changed_content;
-                });
+            Ok(stored) => {
+                let changed_content = theirs.is_some()
+                    && self.doc.with_untracked(|ours| {
+                        let mut a = next.clone();
+                        a.revision = ours.revision;
+                        a != *ours
+                    });
+                let rev = next.revision;
                 if changed_content {
+                    self.state.update_value(|s| {
+                        s.base = next.clone();
+                        s.stored = Some(stored);
+                        s.skip_next = true;
+                    });
                     self.remote_changes.update(|n| *n += 1);
                     self.doc.set(next);
                 } else {
-                    let rev = next.revision;
+                    self.state.update_value(|s| {
+                        s.base = next;
+                        s.stored = Some(stored);
+                    });
                     self.doc.update_untracked(|d| d.revision = rev);
                 }
                 if !conflicts.is_empty() {
@@ -212,7 +233,7 @@ impl Sync {
     fn refuse(self, error: &DecodeError) {
         self.state.update_value(|s| s.read_only = true);
         self.status.set(SaveState::ReadOnly(match error {
-            DecodeError::NewerVersion { .. } => {
+            newer if newer.is_newer() => {
                 "A newer version of Microfolio saved your data in another tab. This tab is now read-only so it cannot overwrite it: reload to use the newer version.".to_owned()
             }
             other => format!(
@@ -231,18 +252,21 @@ impl Sync {
         let Some(raw) = ev.new_value() else { return };
         if self
             .state
-            .with_value(|s| s.last_raw.as_deref() == Some(raw.as_str()))
+            .with_value(|s| s.stored.as_ref().map(Stored::text) == Some(raw.as_str()))
         {
             return;
         }
-        match decode(&raw) {
+        match self.state.with_value(|s| s.writer.load(&raw)) {
+            // The other tab writes its parts before its head, but this tab
+            // may not see them all yet: the next save reads them again.
+            Err(DecodeError::MissingPart { .. }) => {}
             Err(e) => self.refuse(&e),
             // Unsaved changes here: the next save merges.
             Ok(_) if self.state.with_value(|s| s.pending.is_some()) => {}
-            Ok(theirs) => {
+            Ok((theirs, stored)) => {
                 self.state.update_value(|s| {
                     s.base = theirs.clone();
-                    s.last_raw = Some(raw);
+                    s.stored = Some(stored);
                     s.skip_next = true;
                 });
                 self.remote_changes.update(|n| *n += 1);

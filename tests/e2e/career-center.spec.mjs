@@ -8,7 +8,7 @@ import { cp, mkdtemp, readFile, rm, appendFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ORIGIN, SUBPATH, openApp, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { ORIGIN, SUBPATH, openApp, readDocument, settled, storageKey, storedDoc } from "./helpers.mjs";
 import { OTHER_SUBPATH } from "./playwright.config.mjs";
 
 const CONFIG = {
@@ -91,8 +91,14 @@ test("two deployments under two paths on one server keep separate data", async (
     await expect(page.getByRole("link", { name: new RegExp(mine) }).first()).toBeVisible();
     await expect(page.getByRole("link", { name: new RegExp(theirs) })).toHaveCount(0);
   }
+  // Each deployment's head and parts sit under its own path.
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  expect(keys).toEqual([storageKey(OTHER_SUBPATH), storageKey(SUBPATH)].sort());
+  const under = (path) => keys.filter((k) => k.startsWith(`microfolio:${path}:`));
+  expect(under(SUBPATH)).toContain(storageKey(SUBPATH));
+  expect(under(OTHER_SUBPATH)).toContain(storageKey(OTHER_SUBPATH));
+  expect(under(SUBPATH).length + under(OTHER_SUBPATH).length).toBe(keys.length);
+  expect((await readDocument(page, storageKey(SUBPATH))).applications.map((a) => a.organization)).toEqual(["Alpha Co"]);
+  expect((await readDocument(page, storageKey(OTHER_SUBPATH))).applications.map((a) => a.organization)).toEqual(["Beta Co"]);
 });
 
 test("after one visit the app opens with the network offline, data and all", async ({ page, context }) => {

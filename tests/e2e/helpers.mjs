@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests.
 import { expect } from "@playwright/test";
+import { inflateRawSync } from "node:zlib";
 import { ORIGIN, SUBPATH } from "./playwright.config.mjs";
 
 export { ORIGIN, SUBPATH };
@@ -39,10 +40,58 @@ export async function settled(page) {
   await page.waitForFunction(() => !document.documentElement.hasAttribute("data-save-pending"));
 }
 
+/**
+ * The JSON text of a packed part (`z<bytes>:` then 15 bits per character
+ * from U+1000, DEFLATE inside): read here independently of the app's Rust.
+ */
+export function unpackPart(stored) {
+  const m = /^z(\d+):/.exec(stored);
+  if (!m) throw new Error(`not a packed part: ${stored.slice(0, 40)}`);
+  const bytes = Buffer.alloc(Number(m[1]));
+  let acc = 0, bits = 0, n = 0;
+  for (const ch of stored.slice(m[0].length)) {
+    acc = ((acc << 15) | (ch.codePointAt(0) - 0x1000)) >>> 0;
+    bits += 15;
+    while (bits >= 8 && n < bytes.length) {
+      bits -= 8;
+      bytes[n++] = (acc >>> bits) & 0xff;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  return inflateRawSync(bytes).toString("utf8");
+}
+
+/**
+ * The stored document as one object: a plain document as it is, or the
+ * packed layout (a head under the document key naming its parts) put
+ * together.
+ */
+export async function readDocument(page, key = storageKey()) {
+  const { text, parts } = await page.evaluate((k) => {
+    const text = localStorage.getItem(k);
+    const parts = {};
+    for (const other of Object.keys(localStorage)) if (other.startsWith(k.replace(/document$/, "part:"))) parts[other] = localStorage.getItem(other);
+    return { text, parts };
+  }, key);
+  if (text === null) return null;
+  const head = JSON.parse(text);
+  if (head.format !== "microfolio-store") return head;
+  const core = head.parts.find((p) => p.kind === "core");
+  const doc = JSON.parse(unpackPart(parts[core.key]));
+  doc.revision = head.revision;
+  for (const p of head.parts) {
+    if (p.kind === "core") continue;
+    const records = JSON.parse(unpackPart(parts[p.key]));
+    expect(records).toHaveLength(p.records);
+    doc[p.kind].push(...records);
+  }
+  return doc;
+}
+
 /** The stored document, once pending changes are written. */
 export async function storedDoc(page) {
   await settled(page);
-  return JSON.parse(await readStored(page));
+  return readDocument(page);
 }
 
 /** Text that would run if the app ever treated data as HTML. */

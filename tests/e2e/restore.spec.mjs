@@ -3,7 +3,7 @@
 // Merge keeps the newer version of each record; Undo import restores.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { openApp, readDocument, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
 
 const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
@@ -56,6 +56,7 @@ for (const [what, name, text, message] of [
     await page.goto("#/data");
     await settled(page);
     const stored = await readStored(page);
+    const before = await readDocument(page);
     let body = text;
     if (body === null) {
       const doc = await fixture();
@@ -68,6 +69,7 @@ for (const [what, name, text, message] of [
     await expect(page.getByRole("region", { name: "Import preview" })).toHaveCount(0);
     await settled(page);
     expect(await readStored(page)).toBe(stored);
+    expect(await readDocument(page)).toEqual(before);
   });
 }
 

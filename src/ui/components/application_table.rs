@@ -2,14 +2,34 @@
 //! reverse), with `aria-sort` telling screen readers the order.
 
 use crate::domain::query::SortKey;
-use crate::domain::Application;
 use crate::routes::Route;
+use crate::ui::components::ShowMore;
 use crate::ui::platform::format_date;
-use crate::ui::state::TrackerView;
+use crate::ui::state::{use_doc, TrackerView};
 use leptos::prelude::*;
 
+/// Rows rendered at first, and added by each "Show more".
+const PAGE: usize = 100;
+
 #[component]
-pub fn ApplicationTable(#[prop(into)] apps: Signal<Vec<Application>>) -> impl IntoView {
+pub fn ApplicationTable(
+    /// Positions in `Document.applications`, filtered and sorted.
+    #[prop(into)]
+    rows: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let shown = RwSignal::new(PAGE);
+    let page = move || {
+        doc.with(|d| {
+            rows.with(|rows| {
+                rows.iter()
+                    .take(shown.get())
+                    .filter_map(|&i| d.applications.get(i).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let total = Signal::derive(move || rows.with(Vec::len));
     let view_state = expect_context::<TrackerView>();
     let sort = view_state.sort;
     let headers = SortKey::ALL
@@ -47,7 +67,7 @@ pub fn ApplicationTable(#[prop(into)] apps: Signal<Vec<Application>>) -> impl In
                     <tr>{headers}</tr>
                 </thead>
                 <tbody>
-                    <For each=move || apps.get() key=|a| (a.meta.id, a.meta.updated) let:app>
+                    <For each=page key=|a| (a.meta.id, a.meta.updated) let:app>
                         <tr>
                             <td>
                                 <a href=Route::Application(app.meta.id.to_string()).href()>
@@ -65,5 +85,6 @@ pub fn ApplicationTable(#[prop(into)] apps: Signal<Vec<Application>>) -> impl In
                 </tbody>
             </table>
         </div>
+        <ShowMore shown=shown total=total step=PAGE what="applications" />
     }
 }

@@ -3,20 +3,28 @@
 
 use crate::domain::query::due_soon;
 use crate::routes::Route;
+use crate::ui::components::ShowMore;
 use crate::ui::platform::{format_date, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
+
+/// Items listed at first, and added by each "Show more": the soonest
+/// (and the overdue) come first.
+const PAGE: usize = 10;
 
 #[component]
 pub fn DueSoon() -> impl IntoView {
     let doc = use_doc();
     let items = Memo::new(move |_| doc.with(|d| due_soon(&d.applications, today())));
+    let shown = RwSignal::new(PAGE);
+    let total = Signal::derive(move || items.with(Vec::len));
     move || {
         let list = items.get();
         (!list.is_empty()).then(|| {
             let overdue = list.iter().filter(|i| i.overdue()).count();
             let rows = list
                 .into_iter()
+                .take(shown.get())
                 .map(|item| {
                     let href = Route::Application(item.application.to_string()).href();
                     let class = if item.overdue() { "due-item overdue" } else { "due-item" };
@@ -41,6 +49,7 @@ pub fn DueSoon() -> impl IntoView {
                         {(overdue > 0).then(|| view! { <span class="badge badge-danger">{format!("{overdue} overdue")}</span> })}
                     </h2>
                     <ul class="due-list">{rows}</ul>
+                    <ShowMore shown=shown total=total step=PAGE what="dates" />
                 </section>
             }
         })

@@ -16,7 +16,7 @@ pub fn Recovery(
     /// The student chose to replace the stored data with an empty document.
     on_start_fresh: Callback<()>,
 ) -> impl IntoView {
-    let newer = matches!(error, DecodeError::NewerVersion { .. });
+    let newer = error.is_newer();
     let extension = if matches!(error, DecodeError::NotJson { .. }) {
         "txt"
     } else {

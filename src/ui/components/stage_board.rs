@@ -5,6 +5,7 @@
 
 use crate::domain::{Application, RecordId, Stage};
 use crate::routes::Route;
+use crate::ui::components::ShowMore;
 use crate::ui::platform::{focus_element, focus_later, format_date, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -29,26 +30,43 @@ fn move_card(id: RecordId, stage: Stage, announce: WriteSignal<String>) {
     }
 }
 
+/// Cards rendered at first in each column, and added by each "Show more".
+const PAGE: usize = 25;
+
 #[component]
 pub fn StageBoard(
-    /// The applications to show (already filtered).
+    /// Positions in `Document.applications`, filtered and sorted.
     #[prop(into)]
-    apps: Signal<Vec<Application>>,
+    rows: Signal<Vec<usize>>,
 ) -> impl IntoView {
+    let doc = use_doc();
     let (announcement, announce) = signal(String::new());
     let columns = Stage::ALL
         .into_iter()
         .map(|stage| {
+            let shown = RwSignal::new(PAGE);
+            // This column's applications, in order.
+            let in_stage = Memo::new(move |_| {
+                doc.with(|d| {
+                    rows.with(|rows| {
+                        rows.iter()
+                            .copied()
+                            .filter(|&i| d.applications.get(i).is_some_and(|a| a.stage() == stage))
+                            .collect::<Vec<_>>()
+                    })
+                })
+            });
             let cards = move || {
-                apps.with(|list| {
-                    list.iter()
-                        .filter(|a| a.stage() == stage)
-                        .cloned()
-                        .collect::<Vec<_>>()
+                doc.with(|d| {
+                    in_stage.with(|list| {
+                        list.iter()
+                            .take(shown.get())
+                            .filter_map(|&i| d.applications.get(i).cloned())
+                            .collect::<Vec<_>>()
+                    })
                 })
             };
-            let count =
-                move || apps.with(|list| list.iter().filter(|a| a.stage() == stage).count());
+            let count = Signal::derive(move || in_stage.with(Vec::len));
             let (over, set_over) = signal(false);
             let heading_id = format!("column-{}", stage.slug());
             let labelled_by = heading_id.clone();
@@ -83,6 +101,7 @@ pub fn StageBoard(
                             <Card app=app announce=announce />
                         </For>
                     </ul>
+                    <ShowMore shown=shown total=count step=PAGE what="cards" />
                 </section>
             }
         })
@@ -110,27 +129,33 @@ fn Card(app: Application, announce: WriteSignal<String>) -> impl IntoView {
         _ => None,
     };
     let menu_id = format!("move-menu-{id}");
-    let targets = Stage::ALL
-        .into_iter()
-        .filter(|s| *s != stage)
-        .map(|target| {
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="move-option"
-                        id=format!("move-{id}-{}", target.slug())
-                        on:click=move |_| {
-                            set_open.set(false);
-                            move_card(id, target, announce);
-                        }
-                    >
-                        {target.label()}
-                    </button>
-                </li>
-            }
+    // Built when the menu opens: a board of thousands of cards holds one
+    // button per card, not one per stage.
+    let targets = move || {
+        open.get().then(|| {
+            Stage::ALL
+                .into_iter()
+                .filter(|s| *s != stage)
+                .map(|target| {
+                    view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="move-option"
+                                id=format!("move-{id}-{}", target.slug())
+                                on:click=move |_| {
+                                    set_open.set(false);
+                                    move_card(id, target, announce);
+                                }
+                            >
+                                {target.label()}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     let menu_label = format!("Move {title}…");
     view! {
         <li

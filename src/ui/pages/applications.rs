@@ -2,7 +2,7 @@
 //! works on, as a board or a table, with search, filters and what is due.
 
 use super::PageHeading;
-use crate::domain::query::{query, tags_and_sources, DueFilter};
+use crate::domain::query::{query_indexed, tags_and_sources, DueFilter, SearchIndex};
 use crate::domain::Stage;
 use crate::ui::components::{ApplicationTable, DueSoon, EmptyState, StageBoard};
 use crate::ui::platform::today;
@@ -44,13 +44,18 @@ pub fn ApplicationsPage() -> impl IntoView {
     } = expect_context();
     let total = Memo::new(move |_| doc.with(|d| d.applications.len()));
     let menus = Memo::new(move |_| doc.with(|d| tags_and_sources(&d.applications)));
+    // Lower-cased text, rebuilt only when the applications change, so a
+    // keystroke in the search box allocates nothing per application.
+    let index = Memo::new_with_compare(
+        move |_| doc.with(|d| SearchIndex::new(&d.applications)),
+        |_, _| true,
+    );
+    // Positions in `Document.applications` of what passes the filter, in
+    // order: the views clone only the rows they show.
     let visible = Memo::new(move |_| {
         doc.with(|d| {
-            filter.with(|f| {
-                query(&d.applications, f, sort.get(), today())
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
+            index.with(|index| {
+                filter.with(|f| query_indexed(&d.applications, index, f, sort.get(), today()))
             })
         })
     });
@@ -182,9 +187,9 @@ pub fn ApplicationsPage() -> impl IntoView {
             </div>
             {move || {
                 if board.get() {
-                    view! { <StageBoard apps=visible /> }.into_any()
+                    view! { <StageBoard rows=visible /> }.into_any()
                 } else {
-                    view! { <ApplicationTable apps=visible /> }.into_any()
+                    view! { <ApplicationTable rows=visible /> }.into_any()
                 }
             }}
         }

@@ -1,11 +1,17 @@
 // The vanilla-JS floor page (see index.html): parse the stored document,
-// render one row per application, filter on input, save an edit.
+// render the rows the app's board renders (the first 25 of each stage,
+// most recently updated first), filter on input, save an edit.
 const key = new URLSearchParams(location.search).get("key");
 const doc = JSON.parse(localStorage.getItem(key) ?? '{"applications":[]}');
 const rows = document.getElementById("rows");
 const STAGE = (a) => a.history.at(-1)?.stage ?? "saved";
 
-function render(apps) {
+const STAGES = ["saved", "applied", "interviewing", "offered", "in_progress", "completed", "rejected", "withdrawn", "ghosted"];
+const PAGE = 25;
+
+function render(all) {
+  const sorted = [...all].sort((a, b) => (a.meta.updated < b.meta.updated ? 1 : a.meta.updated > b.meta.updated ? -1 : 0));
+  const apps = STAGES.flatMap((s) => sorted.filter((a) => STAGE(a) === s).slice(0, PAGE));
   const body = document.createDocumentFragment();
   for (const a of apps) {
     const tr = document.createElement("tr");
