@@ -2,7 +2,7 @@
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
+import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -204,4 +204,36 @@ test("the posting link and a contact's e-mail are shown as links", async ({ page
   await expect(posting).toHaveAttribute("href", "https://jobs.example.org/123");
   await expect(posting).toHaveAttribute("rel", "noopener noreferrer");
   await expect(page.getByText("Found on LinkedIn")).toBeVisible();
+});
+
+test("a long board shows 25 cards per stage and the rest on request; the search still finds every one", async ({ page }) => {
+  const { readFile } = await import("node:fs/promises");
+  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+  const template = doc.applications[0];
+  doc.applications = Array.from({ length: 60 }, (_, i) => ({
+    ...structuredClone(template),
+    meta: { ...template.meta, id: `a1b2c3d4-e5f6-4a7b-8c9d-${String(i).padStart(12, "0")}`, updated: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00Z` },
+    organization: `Bulk Org ${i}`,
+    history: [{ stage: "saved", date: "2026-10-20" }],
+    deadline: null,
+    entry: undefined,
+  }));
+  doc.entries = doc.entries.map((e) => ({ ...e, application: null }));
+  await openApp(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
+  await page.goto("#/applications");
+  await page.reload();
+  const saved = page.getByRole("region", { name: "Saved" });
+  await expect(page.getByRole("status").filter({ hasText: "60 applications" })).toBeVisible();
+  await expect(saved.getByRole("listitem").filter({ hasText: "Bulk Org" })).toHaveCount(25);
+  await expect(saved.getByText("35 more cards not shown.")).toBeVisible();
+  await saved.getByRole("button", { name: "Show 25 more" }).press("Enter");
+  await expect(saved.getByRole("listitem").filter({ hasText: "Bulk Org" })).toHaveCount(50);
+  await saved.getByRole("button", { name: "Show 10 more" }).click();
+  await expect(saved.getByRole("listitem").filter({ hasText: "Bulk Org" })).toHaveCount(60);
+  await expect(saved.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
+  // A card past the first page is found by search.
+  await page.getByRole("button", { name: "Table" }).click();
+  await page.getByLabel("Search", { exact: true }).fill("Bulk Org 59");
+  await expect(page.getByRole("link", { name: "Bulk Org 59" })).toBeVisible();
 });
