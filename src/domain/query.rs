@@ -265,6 +265,16 @@ pub fn query_indexed(
     out
 }
 
+/// The first `n` of the applications at `positions` (as [`query_indexed`]
+/// gives them), cloned for a view that shows one page of them.
+pub fn page_of(apps: &[Application], positions: &[usize], n: usize) -> Vec<Application> {
+    positions
+        .iter()
+        .take(n)
+        .filter_map(|&i| apps.get(i).cloned())
+        .collect()
+}
+
 /// Every tag and source in use, sorted, for the filter menus.
 pub fn tags_and_sources(apps: &[Application]) -> (Vec<String>, Vec<String>) {
     let collect = |items: &mut dyn Iterator<Item = &String>| {
@@ -439,6 +449,21 @@ mod tests {
                 assert_eq!(by_index, one_by_one, "{text:?} {stage:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_page_is_the_first_rows_in_order_and_skips_stale_positions() {
+        let apps = sample();
+        let page = page_of(&apps, &[2, 0, 1], 2);
+        assert_eq!(
+            orgs(&page.iter().collect::<Vec<_>>()),
+            ["City Council", "Acme Analytics"]
+        );
+        assert_eq!(
+            page_of(&apps, &[9, 1], 5).len(),
+            1,
+            "a position past the end is skipped"
+        );
     }
 
     #[test]

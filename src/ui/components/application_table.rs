@@ -1,7 +1,7 @@
 //! The applications as a table; every column header sorts (click again to
 //! reverse), with `aria-sort` telling screen readers the order.
 
-use crate::domain::query::SortKey;
+use crate::domain::query::{page_of, SortKey};
 use crate::routes::Route;
 use crate::ui::components::ShowMore;
 use crate::ui::platform::format_date;
@@ -19,16 +19,7 @@ pub fn ApplicationTable(
 ) -> impl IntoView {
     let doc = use_doc();
     let shown = RwSignal::new(PAGE);
-    let page = move || {
-        doc.with(|d| {
-            rows.with(|rows| {
-                rows.iter()
-                    .take(shown.get())
-                    .filter_map(|&i| d.applications.get(i).cloned())
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let page = move || doc.with(|d| rows.with(|rows| page_of(&d.applications, rows, shown.get())));
     let total = Signal::derive(move || rows.with(Vec::len));
     let view_state = expect_context::<TrackerView>();
     let sort = view_state.sort;

@@ -3,6 +3,7 @@
 //! list of the other stages. A move is recorded as a stage change dated
 //! today and announced in a live region.
 
+use crate::domain::query::page_of;
 use crate::domain::{Application, RecordId, Stage};
 use crate::routes::Route;
 use crate::ui::components::ShowMore;
@@ -57,14 +58,7 @@ pub fn StageBoard(
                 })
             });
             let cards = move || {
-                doc.with(|d| {
-                    in_stage.with(|list| {
-                        list.iter()
-                            .take(shown.get())
-                            .filter_map(|&i| d.applications.get(i).cloned())
-                            .collect::<Vec<_>>()
-                    })
-                })
+                doc.with(|d| in_stage.with(|list| page_of(&d.applications, list, shown.get())))
             };
             let count = Signal::derive(move || in_stage.with(Vec::len));
             let (over, set_over) = signal(false);
