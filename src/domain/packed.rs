@@ -117,7 +117,12 @@ impl Head {
 /// plain decode should judge).
 pub fn read_head(text: &str) -> Option<Result<Head, DecodeError>> {
     let start = text.trim_start();
-    if !start.starts_with('{') || !start[..start.len().min(64)].contains(STORE_FORMAT) {
+    let prefix = &start.as_bytes()[..start.len().min(64)];
+    if !start.starts_with('{')
+        || !prefix
+            .windows(STORE_FORMAT.len())
+            .any(|w| w == STORE_FORMAT.as_bytes())
+    {
         return None;
     }
     let value: Value = match serde_json::from_str(text) {
@@ -947,6 +952,10 @@ mod tests {
         ));
         assert_eq!(read_head(&encode(&doc(3))), None);
         assert_eq!(read_head("garbage"), None);
+        // Regression: a multi-byte character across byte 64 panicked.
+        let wide = format!("{{\"a{}\":1}}", "é".repeat(40));
+        assert!(!wide.is_char_boundary(64));
+        assert_eq!(read_head(&wide), None);
         assert_eq!(read_head(""), None);
     }
 
