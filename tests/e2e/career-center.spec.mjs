@@ -214,6 +214,13 @@ test("the theme switch overrides the system setting and is remembered", async ({
   await page.getByLabel("Theme").selectOption({ label: "Same as this device" });
   await expect(page.locator("html")).not.toHaveAttribute("data-theme", /./);
   expect(await background()).toBe(light);
+  // A dark system is followed, and "Light" overrides it.
+  await page.emulateMedia({ colorScheme: "dark" });
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  await page.getByLabel("Theme").selectOption({ label: "Light" });
+  await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+  expect(await background()).toBe(light);
 });
 
 test("the shortcuts dialog keeps and returns focus, and shortcuts never take keys from a text field", async ({ page }) => {
