@@ -142,6 +142,24 @@ fn an_edit_writes_one_part_and_leaves_nothing_behind() {
 }
 
 #[wasm_bindgen_test]
+fn a_kept_part_removed_by_another_tab_meanwhile_is_written_again() {
+    let key = fresh_key("race");
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    let doc = doc_with(600);
+    let first = writer.save(&doc, None).unwrap();
+    // Another tab removed a part this save will keep (unchanged records).
+    let gone = part_keys(&key)[3].clone();
+    local().remove_item(&gone).unwrap();
+    let mut edited = doc.clone();
+    edited.profile.headline = "Changed".into();
+    edited.revision += 1;
+    writer.save(&edited, Some((&doc, &first))).unwrap();
+    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
+}
+
+#[wasm_bindgen_test]
 fn a_missing_part_is_unreadable_offered_whole_and_left_untouched() {
     let key = fresh_key("missing");
     let Ok(Opened::Empty(writer)) = storage::open(&key) else {

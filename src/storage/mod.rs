@@ -251,22 +251,23 @@ impl Writer {
         for key in &plan.stale {
             let _ = storage.remove_item(key);
         }
-        // Parts nothing refers to: left by a save that failed half-way, or
-        // by data given up on the recovery screen. The last generation is
-        // spared: another tab may be about to write the head naming them.
-        let orphans: Vec<String> = self
-            .part_keys(&storage, &prefix)
-            .filter(|(k, g)| *g + 1 < generation && !plan.head.keys().any(|h| h == k))
-            .map(|(k, _)| k)
-            .collect();
-        for key in orphans {
-            let _ = storage.remove_item(&key);
+        // One look at the parts stored now, for two things:
+        // - parts nothing refers to (left by a save that failed half-way,
+        //   or by data given up on the recovery screen) are removed; the
+        //   last generation is spared, as another tab may be about to
+        //   write the head naming them;
+        // - a part this head kept that another tab, saving at the same
+        //   moment, removed: then every part is written afresh.
+        let named: std::collections::HashSet<&str> = plan.head.keys().collect();
+        let mut present = 0;
+        for (key, g) in self.part_keys(&storage, &prefix).collect::<Vec<_>>() {
+            if named.contains(key.as_str()) {
+                present += 1;
+            } else if g + 1 < generation {
+                let _ = storage.remove_item(&key);
+            }
         }
-        // Another tab saving at the same moment may have removed a part we
-        // kept: then write every part afresh.
-        let present: std::collections::HashSet<String> =
-            self.part_keys(&storage, &prefix).map(|(k, _)| k).collect();
-        if previous.is_some() && !plan.head.keys().all(|k| present.contains(k)) {
+        if previous.is_some() && present < named.len() {
             return self.save(doc, None);
         }
         Ok(Stored {
