@@ -108,15 +108,43 @@ async function startup(url, origin, text) {
   return median(times);
 }
 
-/** Input event to the next painted frame, for one keystroke. */
+/**
+ * One keystroke's frame: the `input` event is dispatched at the start of
+ * a frame (in a requestAnimationFrame callback), and the time runs until
+ * that frame has been rendered (a task queued then runs only after style,
+ * layout and paint). So it counts the
+ * handler, the DOM update, style, layout and paint, and not the wait for
+ * the display's next refresh, which a handler doing nothing would also
+ * pay (up to a whole frame, about 16.7 ms at 60 Hz). Within 16 ms, the
+ * result is on screen in the frame the key arrived in.
+ */
 async function filterKeystroke(page, selector) {
   return page.evaluate(async ([sel, runs]) => {
     const input = document.querySelector(sel);
     const times = [];
     const queries = ["a", "ac", "acm", "", "s", "sq", "sql", ""];
     for (let i = 0; i < runs * 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      times.push(await new Promise((done) => requestAnimationFrame(() => {
+        const t0 = performance.now();
+        input.value = queries[i % queries.length];
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        setTimeout(() => done(performance.now() - t0), 0);
+      })));
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  }, [selector, RUNS]);
+}
+
+/** The same keystroke timed from the event to the frame after the next refresh. */
+async function toNextRefresh(page, selector) {
+  return page.evaluate(async ([sel, runs]) => {
+    const input = document.querySelector(sel);
+    const times = [];
+    for (let i = 0; i < runs * 2; i++) {
       const t0 = performance.now();
-      input.value = queries[i % queries.length];
+      input.value = String(i);
       input.dispatchEvent(new Event("input", { bubbles: true }));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       times.push(performance.now() - t0);
@@ -173,6 +201,10 @@ results.startFloor = await startup(floorUrl(), FLOOR, small);
   await page.waitForFunction(() => window.__ready !== null, null, { timeout: 60000 });
   results.memFloor = await memory(page);
   results.filterFloor = await filterKeystroke(page, "#search");
+  // The method's own floor: a keystroke into a field nothing listens to.
+  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<input id="noop" aria-label="noop">'));
+  results.filterNoop = await filterKeystroke(page, "#noop");
+  results.filterNoopRefresh = await toNextRefresh(page, "#noop");
   const saves = [];
   for (let i = 0; i < RUNS; i++) saves.push(await page.evaluate(() => window.floorSave()));
   results.saveFloor = median(saves);
@@ -245,7 +277,7 @@ const per = (n, what) => `${Math.round(results.largeChars / n)} chars per ${what
 const rows = [
   ["First load (HTML + JS + wasm + CSS, gzip)", kib(firstGz), "—", "—", "≤ 200 KiB", met(firstGz <= 200 * 1024)],
   ["Start-up to Applications rows, 1,000 apps / 100 entries / 100 skills", ms(results.startApp), ms(results.startFloor), (results.startApp / results.startFloor).toFixed(2), "≤ 1.3×", met(results.startApp <= 1.3 * results.startFloor)],
-  ["Filter keystroke to next frame, 5,000 apps, lean (median)", ms(results.filterApp), ms(results.filterFloor), (results.filterApp / results.filterFloor).toFixed(2), "≤ 16 ms", met(results.filterApp <= 16)],
+  ["Filter keystroke, its frame rendered (handler, DOM, style, layout, paint), 5,000 apps, lean (median)", ms(results.filterApp), ms(results.filterFloor), (results.filterApp / results.filterFloor).toFixed(2), "≤ 16 ms", met(results.filterApp <= 16)],
   ["Save after an edit, 5,000 apps, lean (median)", ms(results.saveApp), ms(results.saveFloor), (results.saveApp / results.saveFloor).toFixed(2), "≤ 16 ms", met(results.saveApp <= 16)],
   ["Memory, 5,000 apps loaded, lean (JS heap + wasm memory)", mb(results.memApp.total), mb(results.memFloor.total), (results.memApp.total / results.memFloor.total).toFixed(2), "≤ 3×", met(results.memApp.total <= 3 * results.memFloor.total)],
   ["Storage: 5,000 apps + 500 entries + 200 skills, as the app stores them, vs the origin's quota", `${(results.largeChars / 1e6).toFixed(2)} M chars of ${(results.quota / 1e6).toFixed(2)} M`, "—", `${Math.round((1 - results.largeChars / results.quota) * 100)}% headroom`, "≥ 20% headroom", met(results.largeChars <= 0.8 * results.quota)],
@@ -263,7 +295,7 @@ const sizeTable = [
 ].join("\n");
 const chromiumVersion = execSync("/usr/bin/chromium --version").toString().trim();
 const machine = `${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, ${chromiumVersion}, Node ${process.version}`;
-const storage = `Stored size: ${per(5000 + 500 + 200, "record")} on average for the realistic large dataset as the app stores it (packed layout: ${(results.largeChars / 1e6).toFixed(2)} M characters for 5,700 records, keys included; the same data as plain JSON is ${(results.largeJson / 1e6).toFixed(2)} M characters, ${Math.round(results.largeJson / 5700)} per record). The generated notes draw on a vocabulary of about 50 words; they compress about 3.2× under the same DEFLATE level, the seed articles of real prose in \`../shared/seeds\` about 2.8×, so with real notes expect roughly 6% more (about 0.68 M characters): still far inside the quota. Filter, save and memory are measured with 5,000 applications that have short notes and no optional fields (${(results.leanChars / 1e6).toFixed(2)} M characters as stored), because the floor page keeps plain JSON under one key and the realistic dataset does not fit there.`;
+const storage = `Stored size: ${per(5000 + 500 + 200, "record")} on average for the realistic large dataset as the app stores it (packed layout: ${(results.largeChars / 1e6).toFixed(2)} M characters for 5,700 records, keys included; the same data as plain JSON is ${(results.largeJson / 1e6).toFixed(2)} M characters, ${Math.round(results.largeJson / 5700)} per record). The generated notes draw on a vocabulary of about 50 words; they compress about 3.2× under the same DEFLATE level, the seed articles of real prose in \`../shared/seeds\` about 2.8×, so with real notes expect roughly 6% more (about 0.68 M characters): still far inside the quota. Filter, save and memory are measured with 5,000 applications that have short notes and no optional fields (${(results.leanChars / 1e6).toFixed(2)} M characters as stored), because the floor page keeps plain JSON under one key and the realistic dataset does not fit there. A keystroke into a field nothing listens to measures ${ms(results.filterNoop)} by the filter's method; timed from the event to the frame after the next refresh instead, it measures ${ms(results.filterNoopRefresh)}, about a whole frame, so timed that way no keystroke could be within 16 ms.`;
 const shown = `With 5,000 applications the app's board renders ${results.appsShown} cards (the first 25 of each stage, with "Show more" for the rest; the table renders 100 rows at a time); the floor page renders the same rows.`;
 const report = `# Benchmarks
 
@@ -282,8 +314,11 @@ ${sizeTable}
 
 How each figure is taken: start-up is \`performance.now()\` when the first
 application row appears (a MutationObserver), in a fresh browser context
-whose storage already holds the data; filter is an \`input\` event to the
-next painted frame; save is the app's own \`microfolio:save\` User Timing
+whose storage already holds the data; filter is an \`input\` event
+dispatched at the start of a frame until that frame has been rendered
+(handler, DOM update, style, layout and paint; not the wait for the
+display's next refresh, up to 16.7 ms, which even a keystroke that
+changes nothing pays); save is the app's own \`microfolio:save\` User Timing
 (the whole save: read the stored head, compare, plan, pack and write the
 changed parts and the head) and the floor's \`JSON.stringify\` +
 \`setItem\`; the app starts from storage as it writes it itself (a backup

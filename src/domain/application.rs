@@ -52,6 +52,11 @@ impl Stage {
         Stage::Ghosted,
     ];
 
+    /// Its place in [`Stage::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Stage::Saved => "Saved",
@@ -773,7 +778,8 @@ pub(crate) mod tests {
         assert_eq!(Stage::Saved.neighbour(-1), None);
         assert_eq!(Stage::Saved.neighbour(1), Some(Stage::Applied));
         assert_eq!(Stage::Ghosted.neighbour(1), None);
-        for s in Stage::ALL {
+        for (i, s) in Stage::ALL.into_iter().enumerate() {
+            assert_eq!(s.index(), i, "the board finds a column by index");
             assert_eq!(Stage::from_slug(s.slug()), Some(s));
             let json = serde_json::to_string(&s).unwrap();
             assert_eq!(json, format!("\"{}\"", s.slug()));

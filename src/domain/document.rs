@@ -668,40 +668,83 @@ pub const LIMITS: Limits = Limits {
     max_records: 50_000,
 };
 
-/// Size, then nesting depth (by scanning the bytes, before parsing).
-pub(crate) fn check_text(text: &str, limits: &Limits) -> Result<(), DecodeError> {
+/// What [`check_text`] learned in its one pass over the bytes: upper
+/// bounds on the longest string (in bytes, which are never fewer than its
+/// characters) and the longest array (commas + 1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Scan {
+    pub longest_string_bytes: usize,
+    pub longest_array: usize,
+}
+
+impl Scan {
+    /// Whether [`check_value`] is sure to pass on this text's value: then a
+    /// reader may deserialize the text directly, without the JSON tree.
+    pub fn within(&self, limits: &Limits) -> bool {
+        self.longest_string_bytes <= limits.max_string_chars
+            && self.longest_array <= limits.max_records
+    }
+}
+
+/// Size, then nesting depth (by scanning the bytes, before parsing). Also
+/// bounds string and array lengths from above ([`Scan`]).
+pub(crate) fn check_text(text: &str, limits: &Limits) -> Result<Scan, DecodeError> {
     if text.len() > limits.max_bytes {
         return Err(DecodeError::TooLarge {
             bytes: text.len(),
             max: limits.max_bytes,
         });
     }
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for b in text.bytes() {
+    let mut scan = Scan::default();
+    let (mut in_string, mut escaped, mut string_start) = (false, false, 0);
+    // One entry per open bracket: the commas seen so far in an array,
+    // `None` for an object. Its length is the nesting depth.
+    let mut open: Vec<Option<usize>> = Vec::new();
+    for (i, b) in text.bytes().enumerate() {
         if in_string {
             match b {
                 _ if escaped => escaped = false,
                 b'\\' => escaped = true,
-                b'"' => in_string = false,
+                b'"' => {
+                    in_string = false;
+                    scan.longest_string_bytes = scan.longest_string_bytes.max(i - string_start);
+                }
                 _ => {}
             }
             continue;
         }
         match b {
-            b'"' => in_string = true,
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
             b'[' | b'{' => {
-                depth += 1;
-                if depth > limits.max_depth {
+                if open.len() == limits.max_depth {
                     return Err(DecodeError::TooDeep {
                         max: limits.max_depth,
                     });
                 }
+                if b == b'[' {
+                    // An empty array counts as one item: a bound, not a count.
+                    scan.longest_array = scan.longest_array.max(1);
+                    open.push(Some(0));
+                } else {
+                    open.push(None);
+                }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => {
+                open.pop();
+            }
+            b',' => {
+                if let Some(Some(commas)) = open.last_mut() {
+                    *commas += 1;
+                    scan.longest_array = scan.longest_array.max(*commas + 1);
+                }
+            }
             _ => {}
         }
     }
-    Ok(())
+    Ok(scan)
 }
 
 /// String lengths and array lengths, on the parsed value.
@@ -1171,6 +1214,80 @@ mod limit_tests {
                 max: 3
             })
         );
+    }
+
+    /// proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod scan_properties {
+        use super::*;
+
+        /// The longest string (characters) and list anywhere in a value.
+        fn longest(value: &Value) -> (usize, usize) {
+            match value {
+                Value::String(s) => (s.chars().count(), 0),
+                Value::Array(items) => items
+                    .iter()
+                    .map(longest)
+                    .fold((0, items.len()), |a, b| (a.0.max(b.0), a.1.max(b.1))),
+                Value::Object(map) => map
+                    .iter()
+                    .map(|(k, v)| {
+                        let (s, a) = longest(v);
+                        (s.max(k.chars().count()), a)
+                    })
+                    .fold((0, 0), |a, b| (a.0.max(b.0), a.1.max(b.1))),
+                _ => (0, 0),
+            }
+        }
+
+        fn arbitrary_json() -> impl proptest::strategy::Strategy<Value = Value> {
+            use proptest::prelude::*;
+            let leaf = prop_oneof![
+                any::<String>().prop_map(Value::from),
+                "[\\[\\]{},\"\\\\ é]{0,12}".prop_map(Value::from),
+                any::<i64>().prop_map(Value::from),
+                Just(Value::Null),
+            ];
+            leaf.prop_recursive(4, 64, 8, |inner| {
+                prop_oneof![
+                    proptest::collection::vec(inner.clone(), 0..10).prop_map(Value::Array),
+                    proptest::collection::btree_map("[a-z,\\[\"]{0,4}", inner, 0..5)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        proptest::proptest! {
+            /// The scan's bounds are never below the truth, compact or pretty,
+            /// whatever brackets, commas, quotes and escapes strings hold:
+            /// a part is read without its tree only on this promise.
+            #[test]
+            fn the_scan_bounds_every_string_and_list_from_above(value in arbitrary_json()) {
+                let (string, list) = longest(&value);
+                for text in [value.to_string(), serde_json::to_string_pretty(&value).unwrap()] {
+                    let scan = check_text(&text, &LIMITS).unwrap();
+                    proptest::prop_assert!(scan.longest_string_bytes >= string, "{text}");
+                    proptest::prop_assert!(scan.longest_array >= list, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_is_tight_on_plain_text() {
+        let scan = check_text(r#"{"a":["xy","z",[1,2,3,4]],"b":"\"q\""}"#, &LIMITS).unwrap();
+        assert_eq!(scan.longest_array, 4);
+        // `\"q\"` as written: five bytes for three characters.
+        assert_eq!(scan.longest_string_bytes, 5);
+        assert!(scan.within(&LIMITS));
+        assert!(!scan.within(&Limits {
+            max_string_chars: 4,
+            ..LIMITS
+        }));
+        assert!(!scan.within(&Limits {
+            max_records: 3,
+            ..LIMITS
+        }));
     }
 
     #[test]

@@ -27,7 +27,7 @@
 //! layout.
 
 use super::document::{
-    check_text, check_value, decode_value, deserialize_with_path, migrate_value,
+    check_text, check_value, decode_value, deserialize_with_path, migrate_value, Scan,
 };
 use super::{DecodeError, Document, Limits, RecordId, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
@@ -88,6 +88,15 @@ pub struct PartRef {
     pub key: String,
     /// How many records it holds (0 for `core`).
     pub records: usize,
+}
+
+impl PartRef {
+    fn damaged(&self, reason: impl Into<String>) -> DecodeError {
+        DecodeError::DamagedPart {
+            key: self.key.clone(),
+            reason: reason.into(),
+        }
+    }
 }
 
 /// What the document key holds in this layout.
@@ -475,34 +484,21 @@ pub fn unpack(
         return Err(DecodeError::NotMicrofolio);
     }
     let mut budget = limits.max_bytes;
-    // Each part's JSON, unpacked, parsed and checked.
-    let values = head
+    // Each part's JSON, unpacked and scanned (size, depth, bounds).
+    let texts = head
         .parts
         .iter()
-        .map(move |p| -> Result<(&PartRef, Value), DecodeError> {
+        .map(move |p| -> Result<Unpacked<'_>, DecodeError> {
             let stored =
                 part(&p.key).ok_or_else(|| DecodeError::MissingPart { key: p.key.clone() })?;
-            let damaged = |reason: String| DecodeError::DamagedPart {
-                key: p.key.clone(),
-                reason,
-            };
-            let json = unpack_text(&stored, budget).map_err(damaged)?;
+            let json = unpack_text(&stored, budget).map_err(|reason| p.damaged(reason))?;
             budget = budget.saturating_sub(json.len());
-            check_text(&json, limits)?;
-            let value: Value = serde_json::from_str(&json).map_err(|e| damaged(e.to_string()))?;
-            let mut path = if p.kind == Kind::Core {
-                String::new()
-            } else {
-                p.kind.field().to_owned()
-            };
-            check_value(&value, &mut path, limits)?;
-            if p.kind != Kind::Core && value.as_array().map(Vec::len) != Some(p.records) {
-                return Err(damaged(format!(
-                    "not a list of the {} records the head names",
-                    p.records
-                )));
-            }
-            Ok((p, value))
+            let scan = check_text(&json, limits)?;
+            Ok(Unpacked {
+                part: p,
+                json,
+                scan,
+            })
         });
     let core_of = |value: Value| -> Result<serde_json::Map<String, Value>, DecodeError> {
         let Value::Object(mut object) = value else {
@@ -542,9 +538,13 @@ pub fn unpack(
         // An older version: one document value, through the migrations.
         let mut core = None;
         let mut arrays: HashMap<Kind, Vec<Value>> = HashMap::new();
-        for item in values {
-            let (p, value) = item?;
-            match (p.kind, value) {
+        for item in texts {
+            let unpacked = item?;
+            let p = unpacked.part;
+            match (
+                p.kind,
+                unpacked.value(arrays.get(&p.kind).map_or(0, Vec::len), limits)?,
+            ) {
                 (Kind::Core, value) if core.is_none() => core = Some(core_of(value)?),
                 (Kind::Core, _) => return Err(two_cores()),
                 (kind, Value::Array(items)) => arrays.entry(kind).or_default().extend(items),
@@ -568,12 +568,12 @@ pub fn unpack(
         Vec::new(),
         Vec::new(),
     );
-    for item in values {
-        let (p, value) = item?;
-        match p.kind {
+    for item in texts {
+        let unpacked = item?;
+        match unpacked.part.kind {
             Kind::Core if doc.is_some() => return Err(two_cores()),
             Kind::Core => {
-                let object = core_of(value)?;
+                let object = core_of(unpacked.value(0, limits)?)?;
                 for kind in Kind::COLLECTIONS {
                     if counts.contains_key(&kind)
                         && !matches!(object.get(kind.field()), Some(Value::Array(a)) if a.is_empty())
@@ -586,10 +586,10 @@ pub fn unpack(
                     object,
                 ))?)?);
             }
-            Kind::Applications => records_into(value, p.kind, &mut applications)?,
-            Kind::Contacts => records_into(value, p.kind, &mut contacts)?,
-            Kind::Entries => records_into(value, p.kind, &mut entries)?,
-            Kind::Skills => records_into(value, p.kind, &mut skills)?,
+            Kind::Applications => unpacked.records_into(&mut applications, limits)?,
+            Kind::Contacts => unpacked.records_into(&mut contacts, limits)?,
+            Kind::Entries => unpacked.records_into(&mut entries, limits)?,
+            Kind::Skills => unpacked.records_into(&mut skills, limits)?,
         }
     }
     let mut doc = doc.ok_or_else(no_core)?;
@@ -607,31 +607,82 @@ fn missing_collection(kind: Kind) -> DecodeError {
     }
 }
 
-/// Deserializes one part's records onto the end of `into`, naming a wrong
-/// field by its place in the whole collection (`applications[70].deadline`),
-/// as a plain document's error would.
-fn records_into<T: serde::de::DeserializeOwned>(
-    value: Value,
-    kind: Kind,
-    into: &mut Vec<T>,
-) -> Result<(), DecodeError> {
-    let offset = into.len();
-    let records: Vec<T> = deserialize_with_path(value).map_err(|e| match e {
-        DecodeError::WrongShape { path, message } => {
-            let inner = path
-                .strip_prefix('[')
-                .and_then(|rest| rest.split_once(']'))
-                .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)));
-            let path = match inner {
-                Some((n, rest)) => format!("{}[{}]{rest}", kind.field(), offset + n),
-                None => format!("{}{path}", kind.field()),
-            };
-            DecodeError::WrongShape { path, message }
+/// One part's JSON, unpacked, with what [`check_text`] learned of it.
+struct Unpacked<'h> {
+    part: &'h PartRef,
+    json: String,
+    scan: Scan,
+}
+
+impl Unpacked<'_> {
+    /// The part as a JSON tree, checked within `limits`; a collection's
+    /// part must be a list of as many records as the head names. `offset`
+    /// is how many records of its collection come before it, so a field
+    /// over a limit is named by its place in the whole collection.
+    fn value(&self, offset: usize, limits: &Limits) -> Result<Value, DecodeError> {
+        let p = self.part;
+        let value: Value =
+            serde_json::from_str(&self.json).map_err(|e| p.damaged(e.to_string()))?;
+        if p.kind == Kind::Core {
+            check_value(&value, &mut String::new(), limits)?;
+            return Ok(value);
         }
-        other => other,
-    })?;
-    into.extend(records);
-    Ok(())
+        match value.as_array() {
+            Some(records) if records.len() == p.records => {
+                for (i, record) in records.iter().enumerate() {
+                    let mut path = format!("{}[{}]", p.kind.field(), offset + i);
+                    check_value(record, &mut path, limits)?;
+                }
+                Ok(value)
+            }
+            _ => Err(p.damaged(format!(
+                "not a list of the {} records the head names",
+                p.records
+            ))),
+        }
+    }
+
+    /// Deserializes the part's records onto the end of `into`. The usual
+    /// case goes straight from the text to records, when the scan proves
+    /// no string or list too long: no JSON tree, no path tracking, several
+    /// times faster at start-up. Anything that fails there is read again
+    /// through [`Self::value`] and the path-tracking deserializer, which
+    /// judge it exactly as before and name a wrong field by its place in
+    /// the whole collection (`applications[70].deadline`), as a plain
+    /// document's error would.
+    fn records_into<T: serde::de::DeserializeOwned>(
+        &self,
+        into: &mut Vec<T>,
+        limits: &Limits,
+    ) -> Result<(), DecodeError> {
+        if self.scan.within(limits) {
+            if let Ok(records) = serde_json::from_str::<Vec<T>>(&self.json) {
+                if records.len() == self.part.records {
+                    into.extend(records);
+                    return Ok(());
+                }
+            }
+        }
+        let kind = self.part.kind;
+        let offset = into.len();
+        let records: Vec<T> =
+            deserialize_with_path(self.value(offset, limits)?).map_err(|e| match e {
+                DecodeError::WrongShape { path, message } => {
+                    let inner = path
+                        .strip_prefix('[')
+                        .and_then(|rest| rest.split_once(']'))
+                        .and_then(|(n, rest)| Some((n.parse::<usize>().ok()?, rest)));
+                    let path = match inner {
+                        Some((n, rest)) => format!("{}[{}]{rest}", kind.field(), offset + n),
+                        None => format!("{}{path}", kind.field()),
+                    };
+                    DecodeError::WrongShape { path, message }
+                }
+                other => other,
+            })?;
+        into.extend(records);
+        Ok(())
+    }
 }
 
 /// Everything a head and its parts hold, as one readable text, for the
@@ -933,6 +984,69 @@ mod tests {
             unpack(&plan.head, |k| map.get(k).cloned(), &few),
             Err(DecodeError::TooManyRecords { .. })
         ));
+    }
+
+    /// Guards the direct read of a part (text straight to records, no JSON
+    /// tree): it may skip the tree only when the scan proves every string
+    /// and list within the limits, so these must still be refused, and
+    /// named by their place in the whole collection.
+    #[test]
+    fn a_string_or_list_over_the_limits_is_refused_although_parts_are_read_directly() {
+        let mut d = doc(200);
+        for a in &mut d.applications {
+            a.notes = "short".into();
+        }
+        d.applications[150].notes = "é".repeat(60);
+        let plan = plan_save(&d, None, keys("g1"));
+        let map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        assert!(
+            plan.head
+                .parts
+                .iter()
+                .filter(|p| p.kind == Kind::Applications)
+                .count()
+                > 1
+        );
+        let read = |limits: &Limits| unpack(&plan.head, |k| map.get(k).cloned(), limits);
+        assert_eq!(
+            read(&Limits {
+                max_string_chars: 59,
+                ..LIMITS
+            }),
+            Err(DecodeError::StringTooLong {
+                path: "applications[150].notes".into(),
+                max: 59
+            })
+        );
+        // 60 characters (120 bytes) are within a limit of 60: the scan
+        // cannot prove it, the checked path can.
+        assert_eq!(
+            read(&Limits {
+                max_string_chars: 60,
+                ..LIMITS
+            }),
+            Ok(d.clone())
+        );
+
+        let mut d = doc(10);
+        d.applications[7].tags = (0..30).map(|i| format!("t{i}")).collect();
+        let plan = plan_save(&d, None, keys("g2"));
+        let map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        assert_eq!(
+            unpack(
+                &plan.head,
+                |k| map.get(k).cloned(),
+                &Limits {
+                    max_records: 20,
+                    ..LIMITS
+                }
+            ),
+            Err(DecodeError::TooManyRecords {
+                path: "applications[7].tags".into(),
+                count: 30,
+                max: 20
+            })
+        );
     }
 
     #[test]

@@ -223,7 +223,8 @@ pub fn query<'a>(
 }
 
 /// [`query`] over a prebuilt [`SearchIndex`] of `apps`: the positions in
-/// `apps` of the applications that pass, in order.
+/// `apps` of the applications that pass, in order. The same as
+/// [`filter_ordered`] over [`order`].
 ///
 /// # Panics
 /// If `index` was not built from `apps` (their lengths differ).
@@ -234,35 +235,62 @@ pub fn query_indexed(
     sort: Sort,
     today: NaiveDate,
 ) -> Vec<usize> {
+    filter_ordered(apps, index, &order(apps, index, sort), filter, today)
+}
+
+/// Every position in `apps`, in `sort` order (ties by organization, then
+/// id, so the order is stable). The view keeps it while only the filter
+/// changes: a keystroke filters it, and sorts nothing.
+///
+/// # Panics
+/// If `index` was not built from `apps` (their lengths differ).
+pub fn order(apps: &[Application], index: &SearchIndex, sort: Sort) -> Vec<usize> {
     assert_eq!(apps.len(), index.len(), "the index is of another list");
-    let needle = filter.text.trim().to_lowercase();
     let text = |i: usize| &index.items[i];
-    let mut out: Vec<usize> = (0..apps.len())
-        .filter(|&i| text_matches(text(i), &needle) && filter.matches_fields(&apps[i], today))
-        .collect();
+    let mut out: Vec<usize> = (0..apps.len()).collect();
     out.sort_by(|&i, &j| {
         let (a, b) = (&apps[i], &apps[j]);
+        let directed = |o: Ordering| if sort.descending { o.reverse() } else { o };
         let primary = match sort.key {
-            SortKey::Deadline => return cmp_dates(a.deadline, b.deadline, sort.descending),
-            SortKey::FollowUp => {
-                return cmp_dates(a.next_follow_up, b.next_follow_up, sort.descending)
-            }
-            SortKey::Organization => text(i).organization.cmp(&text(j).organization),
-            SortKey::Role => text(i).role.cmp(&text(j).role),
-            SortKey::Stage => a.stage().cmp(&b.stage()),
-            SortKey::Source => text(i).source.cmp(&text(j).source),
-            SortKey::Updated => a.meta.updated.cmp(&b.meta.updated),
+            // Missing dates last in either direction: no reversing.
+            SortKey::Deadline => cmp_dates(a.deadline, b.deadline, sort.descending),
+            SortKey::FollowUp => cmp_dates(a.next_follow_up, b.next_follow_up, sort.descending),
+            SortKey::Organization => directed(text(i).organization.cmp(&text(j).organization)),
+            SortKey::Role => directed(text(i).role.cmp(&text(j).role)),
+            SortKey::Stage => directed(a.stage().cmp(&b.stage())),
+            SortKey::Source => directed(text(i).source.cmp(&text(j).source)),
+            SortKey::Updated => directed(a.meta.updated.cmp(&b.meta.updated)),
         };
-        let primary = if sort.descending {
-            primary.reverse()
-        } else {
-            primary
-        };
+        // Regression: equal (or missing) dates were left in the order of
+        // the document, not by organization and id as documented.
         primary
             .then_with(|| text(i).organization.cmp(&text(j).organization))
             .then_with(|| a.meta.id.cmp(&b.meta.id))
     });
     out
+}
+
+/// The positions of `ordered` (as [`order`] gives them) whose
+/// applications pass `filter`, in the same order.
+///
+/// # Panics
+/// If `index` was not built from `apps` (their lengths differ).
+pub fn filter_ordered(
+    apps: &[Application],
+    index: &SearchIndex,
+    ordered: &[usize],
+    filter: &Filter,
+    today: NaiveDate,
+) -> Vec<usize> {
+    assert_eq!(apps.len(), index.len(), "the index is of another list");
+    let needle = filter.text.trim().to_lowercase();
+    ordered
+        .iter()
+        .copied()
+        .filter(|&i| {
+            text_matches(&index.items[i], &needle) && filter.matches_fields(&apps[i], today)
+        })
+        .collect()
 }
 
 /// The first `n` of the applications at `positions` (as [`query_indexed`]
@@ -447,6 +475,61 @@ mod tests {
                     })
                     .collect();
                 assert_eq!(by_index, one_by_one, "{text:?} {stage:?}");
+            }
+        }
+    }
+
+    /// The view sorts once and filters the kept order on each keystroke:
+    /// that must give what sorting the matches afresh gives, for every
+    /// column and direction (the order is total: ties fall to the id).
+    /// Regression: sorted by deadline or follow-up, ties kept the order of
+    /// the document instead of falling to organization and id.
+    #[test]
+    fn filtering_the_kept_order_equals_sorting_the_matches() {
+        let mut apps = sample();
+        for i in 10..40u8 {
+            let mut a = app(
+                i,
+                &format!("Org {}", i % 4),
+                "Same role",
+                day(10, 1 + u32::from(i % 3)),
+            );
+            a.deadline = (i % 2 == 0).then(|| day(12, 1 + u32::from(i % 5)));
+            a.notes = if i % 3 == 0 {
+                "sql".into()
+            } else {
+                String::new()
+            };
+            apps.push(a);
+        }
+        let index = SearchIndex::new(&apps);
+        for key in SortKey::ALL {
+            for descending in [false, true] {
+                let sort = Sort { key, descending };
+                let kept = order(&apps, &index, sort);
+                for text in ["", "org 1", "sql", "a"] {
+                    let f = Filter {
+                        text: text.into(),
+                        ..Default::default()
+                    };
+                    let ids = |positions: &[usize], list: &[Application]| {
+                        positions
+                            .iter()
+                            .map(|&i| list[i].meta.id)
+                            .collect::<Vec<_>>()
+                    };
+                    let filtered = ids(&filter_ordered(&apps, &index, &kept, &f, TODAY()), &apps);
+                    let matches: Vec<Application> = query(&apps, &f, sort, TODAY())
+                        .into_iter()
+                        .cloned()
+                        .rev()
+                        .collect();
+                    let afresh = ids(
+                        &order(&matches, &SearchIndex::new(&matches), sort),
+                        &matches,
+                    );
+                    assert_eq!(filtered, afresh, "{key:?} {descending} {text:?}");
+                }
             }
         }
     }

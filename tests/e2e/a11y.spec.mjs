@@ -1,7 +1,7 @@
 // End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
 // practice) reports nothing on any view, with real data, in light and in
-// dark colour schemes; also a share link, the dashboard's charts with
-// sample data, and the shortcuts dialog.
+// dark colour schemes; also the board with a Move list open, a share
+// link, the dashboard's charts with sample data, and the shortcuts dialog.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -42,6 +42,11 @@ for (const colorScheme of ["light", "dark"]) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       expect(await violations(page), `${view} (${colorScheme})`).toEqual([]);
     }
+    // The board with a card's Move list open.
+    await page.goto("#/applications");
+    await page.getByRole("button", { name: /^Move .*…$/ }).first().click();
+    await expect(page.getByRole("button", { name: /^Move .*…$/, expanded: true })).toHaveCount(1);
+    expect(await violations(page), `board with a Move list open (${colorScheme})`).toEqual([]);
     // A share link, with its link field shown first, then opened.
     await page.goto("#/portfolio/share");
     await page.getByRole("button", { name: "Make a share link" }).click();

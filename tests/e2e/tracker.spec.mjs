@@ -76,10 +76,13 @@ test("an application moves through stages by keyboard, and survives a reload", a
     await expect(page.getByRole("status").filter({ hasText: `Moved Acme Analytics — Market sizing to ${stage}.` })).toBeAttached();
     await expect(page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" })).toBeFocused();
   }
-  // Escape closes the list without moving.
+  // Escape closes the list without moving, and gives the focus back.
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Offered", exact: true })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Offered", exact: true })).toHaveCount(0);
 
   await page.reload();
   await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
@@ -104,6 +107,30 @@ test("drag and drop moves a card to another column", async ({ page }) => {
   await card.dragTo(page.getByRole("region", { name: "Offered" }));
   await expect(page.getByRole("region", { name: "Offered" }).getByRole("link", { name: /Beta Library/ })).toBeVisible();
   expect((await storedDoc(page)).applications[0].history.at(-1).stage).toBe("offered");
+});
+
+test("one card's Move list is open at a time", async ({ page }) => {
+  await addApplication(page, { org: "Acme Analytics", role: "Market sizing" });
+  await addApplication(page, { org: "Beta Library", role: "Donor database clean-up" });
+  await openApp(page, "#/applications");
+  const acme = page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" });
+  const beta = page.getByRole("button", { name: "Move Beta Library — Donor database clean-up…" });
+  await acme.click();
+  await expect(acme).toHaveAttribute("aria-expanded", "true");
+  await beta.click();
+  await expect(beta).toHaveAttribute("aria-expanded", "true");
+  await expect(acme).toHaveAttribute("aria-expanded", "false");
+  // Only Beta's list: one button per other stage.
+  await expect(page.getByRole("button", { name: "Applied", exact: true })).toHaveCount(1);
+  await page.getByRole("button", { name: "Applied", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Applied" }).getByRole("link", { name: /Beta Library/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Saved" }).getByRole("link", { name: /Acme Analytics/ })).toBeVisible();
+  await expect(beta).toBeFocused();
+  await beta.click();
+  await expect(beta).toHaveAttribute("aria-expanded", "true");
+  await beta.click();
+  await expect(beta).toHaveAttribute("aria-expanded", "false");
+  await expect(beta).toBeFocused();
 });
 
 test("search, filters, due soon and the sortable table", async ({ page }) => {

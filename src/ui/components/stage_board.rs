@@ -2,18 +2,24 @@
 //! with the keyboard through each card's "Move…" button, which opens a
 //! list of the other stages. A move is recorded as a stage change dated
 //! today and announced in a live region.
+//!
+//! Cards are cheap to build, since a keystroke in the search box can
+//! replace a hundred of them: a card holds no listener and no reactive
+//! state. The board holds which card's menu is open (one at most), builds
+//! that card again when it opens or closes, and listens once for the
+//! cards' clicks, drags and Escape, finding the card by its `data-id`.
 
 use crate::domain::query::page_of;
-use crate::domain::{Application, RecordId, Stage};
+use crate::domain::{Application, Document, RecordId, Stage};
 use crate::routes::Route;
 use crate::ui::components::ShowMore;
-use crate::ui::platform::{focus_element, focus_later, format_date, now, today};
+use crate::ui::platform::{focus_later, format_date, now, today};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Moves application `id` to `stage` (today), announcing the result.
-fn move_card(id: RecordId, stage: Stage, announce: WriteSignal<String>) {
-    let doc = use_doc();
+fn move_card(doc: RwSignal<Document>, id: RecordId, stage: Stage, announce: WriteSignal<String>) {
     let mut title = String::new();
     let moved = doc
         .try_update(|d| {
@@ -42,23 +48,41 @@ pub fn StageBoard(
 ) -> impl IntoView {
     let doc = use_doc();
     let (announcement, announce) = signal(String::new());
+    // The card whose "Move…" menu is open.
+    let open_menu = RwSignal::new(None::<RecordId>);
+    // The rows of each stage, in order, in one pass over the rows.
+    let by_stage = Memo::new(move |_| {
+        doc.with(|d| {
+            rows.with(|rows| {
+                let mut columns: [Vec<usize>; Stage::ALL.len()] = Default::default();
+                for &i in rows {
+                    if let Some(a) = d.applications.get(i) {
+                        columns[a.stage().index()].push(i);
+                    }
+                }
+                columns
+            })
+        })
+    });
     let columns = Stage::ALL
         .into_iter()
         .map(|stage| {
             let shown = RwSignal::new(PAGE);
-            // This column's applications, in order.
-            let in_stage = Memo::new(move |_| {
-                doc.with(|d| {
-                    rows.with(|rows| {
-                        rows.iter()
-                            .copied()
-                            .filter(|&i| d.applications.get(i).is_some_and(|a| a.stage() == stage))
-                            .collect::<Vec<_>>()
-                    })
-                })
-            });
+            // This column's applications, in order (unchanged columns do
+            // not notify their cards).
+            let in_stage = Memo::new(move |_| by_stage.with(|c| c[stage.index()].clone()));
+            // Each shown card, and whether its menu is open: a card is
+            // built again when its menu opens or closes, so a closed card
+            // holds no reactive state at all.
             let cards = move || {
+                let open = open_menu.get();
                 doc.with(|d| in_stage.with(|list| page_of(&d.applications, list, shown.get())))
+                    .into_iter()
+                    .map(|a| {
+                        let is_open = open == Some(a.meta.id);
+                        (a, is_open)
+                    })
+                    .collect::<Vec<_>>()
             };
             let count = Signal::derive(move || in_stage.with(Vec::len));
             let (over, set_over) = signal(false);
@@ -83,7 +107,7 @@ pub fn StageBoard(
                             .and_then(|dt| dt.get_data("text/plain").ok())
                             .and_then(|s| RecordId::parse(&s));
                         if let Some(id) = id {
-                            move_card(id, stage, announce);
+                            move_card(doc, id, stage, announce);
                         }
                     }
                 >
@@ -91,8 +115,12 @@ pub fn StageBoard(
                         {stage.label()} <span class="count">{count}</span>
                     </h2>
                     <ul class="cards">
-                        <For each=cards key=|a| (a.meta.id, a.meta.updated) let:app>
-                            <Card app=app announce=announce />
+                        <For
+                            each=cards
+                            key=|(a, open)| (a.meta.id, a.meta.updated, *open)
+                            let:((app, open))
+                        >
+                            <Card app=app open=open />
                         </For>
                     </ul>
                     <ShowMore shown=shown total=count step=PAGE what="cards" />
@@ -100,22 +128,88 @@ pub fn StageBoard(
             }
         })
         .collect_view();
+    // The cards' clicks: a "Move…" button opens or closes its card's menu
+    // (focusing the likeliest move, the next stage), a stage in the menu
+    // moves the card there.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some((target, id)) = card_event(&ev) else {
+            return;
+        };
+        if let Some(option) = target.closest(".move-option").ok().flatten() {
+            if let Some(stage) = option
+                .get_attribute("data-stage")
+                .and_then(|s| Stage::from_slug(&s))
+            {
+                open_menu.set(None);
+                move_card(doc, id, stage, announce);
+            }
+        } else if target.closest(".move-toggle").ok().flatten().is_some() {
+            let opening = open_menu.get_untracked() != Some(id);
+            open_menu.set(opening.then_some(id));
+            // The card is built again: focus its new button or list.
+            let stage = doc.with_untracked(|d| d.application(id).map(Application::stage));
+            match (opening, stage) {
+                (true, Some(stage)) => {
+                    let next = stage.neighbour(1).unwrap_or(Stage::Saved);
+                    focus_later(format!("move-{id}-{}", next.slug()));
+                }
+                _ => focus_later(format!("move-{id}")),
+            }
+        }
+    };
+    // Escape in an open menu closes it and gives the focus back to its button.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let Some(open) = open_menu.get_untracked() else {
+            return;
+        };
+        if ev.key() == "Escape"
+            && card_event(&ev).is_some_and(|(target, id)| {
+                id == open && target.closest(".move").ok().flatten().is_some()
+            })
+        {
+            open_menu.set(None);
+            focus_later(format!("move-{open}"));
+        }
+    };
+    let on_dragstart = move |ev: web_sys::DragEvent| {
+        if let (Some((_, id)), Some(dt)) = (card_event(&ev), ev.data_transfer()) {
+            let _ = dt.set_data("text/plain", &id.to_string());
+            dt.set_effect_allowed("move");
+        }
+    };
     view! {
         <p class="visually-hidden" role="status" aria-live="polite">
             {announcement}
         </p>
-        <div class="board" aria-label="Applications by stage" role="region" tabindex="0">
+        <div
+            class="board"
+            aria-label="Applications by stage"
+            role="region"
+            tabindex="0"
+            on:click=on_click
+            on:keydown=on_keydown
+            on:dragstart=on_dragstart
+        >
             {columns}
         </div>
     }
 }
 
+/// The element an event came from, and the id of the card it is in.
+fn card_event(ev: &web_sys::Event) -> Option<(web_sys::Element, RecordId)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let card = target.closest("li.card[data-id]").ok().flatten()?;
+    let id = RecordId::parse(&card.get_attribute("data-id")?)?;
+    Some((target, id))
+}
+
+/// One card. `open`: its "Move…" list is shown (the board builds the card
+/// again when that changes).
 #[component]
-fn Card(app: Application, announce: WriteSignal<String>) -> impl IntoView {
+fn Card(app: Application, open: bool) -> impl IntoView {
     let id = app.meta.id;
     let title = app.title();
     let stage = app.stage();
-    let (open, set_open) = signal(false);
     let ghosted = app.possibly_ghosted(today());
     let due = match (stage, app.deadline, app.next_follow_up) {
         (Stage::Saved, Some(d), _) => Some(format!("Deadline {}", format_date(d))),
@@ -123,82 +217,48 @@ fn Card(app: Application, announce: WriteSignal<String>) -> impl IntoView {
         _ => None,
     };
     let menu_id = format!("move-menu-{id}");
-    // Built when the menu opens: a board of thousands of cards holds one
-    // button per card, not one per stage.
-    let targets = move || {
-        open.get().then(|| {
-            Stage::ALL
-                .into_iter()
-                .filter(|s| *s != stage)
-                .map(|target| {
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="move-option"
-                                id=format!("move-{id}-{}", target.slug())
-                                on:click=move |_| {
-                                    set_open.set(false);
-                                    move_card(id, target, announce);
-                                }
-                            >
-                                {target.label()}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    let menu_label = format!("Move {title}…");
-    view! {
-        <li
-            class="card"
-            draggable="true"
-            on:dragstart=move |ev| {
-                if let Some(dt) = ev.data_transfer() {
-                    let _ = dt.set_data("text/plain", &id.to_string());
-                    dt.set_effect_allowed("move");
+    // The board handles the clicks on these through `data-stage`.
+    let menu = open.then(|| {
+        let options = Stage::ALL
+            .into_iter()
+            .filter(|s| *s != stage)
+            .map(|target| {
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="move-option"
+                            id=format!("move-{id}-{}", target.slug())
+                            data-stage=target.slug()
+                        >
+                            {target.label()}
+                        </button>
+                    </li>
                 }
-            }
-        >
+            })
+            .collect_view();
+        view! { <ul class="move-menu" id=menu_id.clone()>{options}</ul> }
+    });
+    view! {
+        <li class="card" draggable="true" data-id=id.to_string()>
             <a class="card-title" href=Route::Application(id.to_string()).href()>
-                <span class="org">{app.organization.clone()}</span>
-                <span class="role">{app.role.clone()}</span>
+                <span class="org">{app.organization}</span>
+                <span class="role">{app.role}</span>
             </a>
             {due.map(|d| view! { <p class="card-meta">{d}</p> })}
             {ghosted.then(|| view! { <p class="flag">"Possibly ghosted: no reply in over 3 weeks"</p> })}
-            <div
-                class="move"
-                on:keydown=move |ev| {
-                    if ev.key() == "Escape" && open.get_untracked() {
-                        set_open.set(false);
-                        focus_element(&format!("move-{id}"));
-                    }
-                }
-            >
+            <div class="move">
                 <button
                     type="button"
                     class="move-toggle"
                     id=format!("move-{id}")
-                    aria-label=menu_label
-                    aria-expanded=move || if open.get() { "true" } else { "false" }
-                    aria-controls=menu_id.clone()
-                    on:click=move |_| {
-                        let opening = !open.get_untracked();
-                        set_open.set(opening);
-                        if opening {
-                            // Focus the likeliest move: the next stage on the board.
-                            let next = stage.neighbour(1).unwrap_or(Stage::Saved);
-                            focus_later(format!("move-{id}-{}", next.slug()));
-                        }
-                    }
+                    aria-label=format!("Move {title}…")
+                    aria-expanded=if open { "true" } else { "false" }
+                    aria-controls=menu_id
                 >
                     "Move…"
                 </button>
-                <ul class="move-menu" id=menu_id hidden=move || !open.get()>
-                    {targets}
-                </ul>
+                {menu}
             </div>
         </li>
     }

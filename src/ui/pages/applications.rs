@@ -2,7 +2,7 @@
 //! works on, as a board or a table, with search, filters and what is due.
 
 use super::PageHeading;
-use crate::domain::query::{query_indexed, tags_and_sources, DueFilter, SearchIndex};
+use crate::domain::query::{filter_ordered, order, tags_and_sources, DueFilter, SearchIndex};
 use crate::domain::Stage;
 use crate::ui::components::{ApplicationTable, DueSoon, EmptyState, StageBoard};
 use crate::ui::platform::today;
@@ -50,12 +50,19 @@ pub fn ApplicationsPage() -> impl IntoView {
         move |_| doc.with(|d| SearchIndex::new(&d.applications)),
         |_, _| true,
     );
-    // Positions in `Document.applications` of what passes the filter, in
-    // order: the views clone only the rows they show.
+    // Every position in `Document.applications`, sorted: kept while only
+    // the filter changes, so a keystroke sorts nothing.
+    let ordered = Memo::new(move |_| {
+        doc.with(|d| index.with(|index| order(&d.applications, index, sort.get())))
+    });
+    // Positions of what passes the filter, in order: the views clone only
+    // the rows they show.
     let visible = Memo::new(move |_| {
         doc.with(|d| {
             index.with(|index| {
-                filter.with(|f| query_indexed(&d.applications, index, f, sort.get(), today()))
+                ordered.with(|ordered| {
+                    filter.with(|f| filter_ordered(&d.applications, index, ordered, f, today()))
+                })
             })
         })
     });
