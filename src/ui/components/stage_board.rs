@@ -164,7 +164,12 @@ pub fn StageBoard(
         };
         if ev.key() == "Escape"
             && card_event(&ev).is_some_and(|(target, id)| {
-                id == open && target.closest(".move").ok().flatten().is_some()
+                id == open
+                    && target
+                        .closest(".move-toggle, .move-menu")
+                        .ok()
+                        .flatten()
+                        .is_some()
             })
         {
             open_menu.set(None);
@@ -247,19 +252,17 @@ fn Card(app: Application, open: bool) -> impl IntoView {
             </a>
             {due.map(|d| view! { <p class="card-meta">{d}</p> })}
             {ghosted.then(|| view! { <p class="flag">"Possibly ghosted: no reply in over 3 weeks"</p> })}
-            <div class="move">
-                <button
-                    type="button"
-                    class="move-toggle"
-                    id=format!("move-{id}")
-                    aria-label=format!("Move {title}…")
-                    aria-expanded=if open { "true" } else { "false" }
-                    aria-controls=menu_id
-                >
-                    "Move…"
-                </button>
-                {menu}
-            </div>
+            <button
+                type="button"
+                class="move-toggle"
+                id=format!("move-{id}")
+                aria-label=format!("Move {title}…")
+                aria-expanded=if open { "true" } else { "false" }
+                aria-controls=open.then_some(menu_id)
+            >
+                "Move…"
+            </button>
+            {menu}
         </li>
     }
 }
