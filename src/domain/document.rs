@@ -839,8 +839,20 @@ pub fn decode(text: &str) -> Result<Document, DecodeError> {
 
 /// [`decode`] with explicit caps.
 pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeError> {
-    let value = parse_bounded(text, limits)?;
-    decode_value(value)
+    let scan = check_text(text, limits)?;
+    // The usual file, of this version and within the limits (the scan
+    // proves every string and list short enough), goes straight from the
+    // text to the document, with no JSON tree. Anything else, or anything
+    // that fails there, takes the checked path, which judges it and names
+    // what is wrong.
+    if scan.within(limits) {
+        if let Ok(doc) = serde_json::from_str::<Document>(text) {
+            if doc.format == FORMAT && doc.schema_version == SCHEMA_VERSION {
+                return Ok(doc);
+            }
+        }
+    }
+    decode_value(parse_checked(text, limits)?)
 }
 
 /// The second half of [`decode`], for a value already parsed and checked
@@ -862,6 +874,12 @@ pub(crate) fn migrate_value(value: Value) -> Result<Value, DecodeError> {
 /// untrusted text (documents, shared portfolios).
 pub(crate) fn parse_bounded(text: &str, limits: &Limits) -> Result<Value, DecodeError> {
     check_text(text, limits)?;
+    parse_checked(text, limits)
+}
+
+/// [`parse_bounded`] after [`check_text`]: parses, then checks string and
+/// array lengths.
+fn parse_checked(text: &str, limits: &Limits) -> Result<Value, DecodeError> {
     let value: Value = serde_json::from_str(text).map_err(|e| DecodeError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -1288,6 +1306,27 @@ mod limit_tests {
             max_records: 3,
             ..LIMITS
         }));
+    }
+
+    /// A file of this version is read straight from its text when the
+    /// scan allows; the checked path must agree with it, and must still
+    /// take what the scan cannot prove (bytes over the cap, characters not).
+    #[test]
+    fn the_direct_read_and_the_checked_path_agree() {
+        let mut v: Value = serde_json::from_str(&doc_text()).unwrap();
+        v["profile"]["headline"] = Value::from("é".repeat(30));
+        v["app_version"] = Value::from("0.1.0");
+        let text = v.to_string();
+        let direct = decode_within(&text, &LIMITS).unwrap();
+        assert_eq!(
+            Ok(direct.clone()),
+            decode_value(parse_bounded(&text, &LIMITS).unwrap())
+        );
+        // 60 bytes, 30 characters: over SMALL's 50 for the scan, within it.
+        assert_eq!(decode_within(&text, &SMALL), Ok(direct));
+        // A duplicate key fails the direct read; the tree keeps the last.
+        let twice = text.replacen("\"revision\":", "\"revision\":99,\"revision\":", 1);
+        assert_eq!(decode(&twice).map(|d| d.revision), Ok(0));
     }
 
     #[test]
