@@ -122,11 +122,11 @@ async function startup(pages) {
  * One keystroke's frame: the `input` event is dispatched at the start of
  * a frame (in a requestAnimationFrame callback), and the time runs until
  * that frame has been rendered (a task queued then runs only after style,
- * layout and paint). So it counts the
- * handler, the DOM update, style, layout and paint, and not the wait for
- * the display's next refresh, which a handler doing nothing would also
- * pay (up to a whole frame, about 16.7 ms at 60 Hz). Within 16 ms, the
- * result is on screen in the frame the key arrived in.
+ * layout and paint). So it counts the handler, the DOM update, style,
+ * layout and paint, and not the wait for the display's next refresh,
+ * which a handler doing nothing would also pay (up to a whole frame,
+ * about 16.7 ms at 60 Hz). Within 16 ms, the result is on screen in the
+ * frame the key arrived in.
  */
 async function filterKeystroke(page, selector) {
   return page.evaluate(async ([sel, runs]) => {
