@@ -2,7 +2,7 @@
 // feedback survives a reload; the printable portfolio (print media) shows
 // public entries only; a completed application becomes an entry.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
+import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
 
 async function newEntry(page, { title, org, visibility = "public" }) {
   await openApp(page, "#/portfolio");
@@ -130,4 +130,38 @@ test("a completed application becomes a linked, prefilled portfolio entry", asyn
   const doc = (await storedDoc(page));
   expect(doc.entries).toHaveLength(1);
   expect(doc.entries[0].application).toBe(doc.applications[0].meta.id);
+});
+
+test("a long portfolio shows 50 entries and the rest on request; the filters still reach every one", async ({ page }) => {
+  const { readFile } = await import("node:fs/promises");
+  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+  const template = doc.entries[0];
+  doc.entries = Array.from({ length: 60 }, (_, i) => ({
+    ...structuredClone(template),
+    meta: { ...template.meta, id: `e0000000-0000-4000-8000-${String(100 + i).padStart(12, "0")}` },
+    title: `Bulk entry ${i}`,
+    // Newest first: entry 59 on top, entry 0 last.
+    end_date: `2026-0${1 + Math.floor(i / 10)}-${String(10 + (i % 10)).padStart(2, "0")}`,
+    start_date: "2025-12-01",
+    tags: i === 0 ? ["oldest"] : ["research"],
+    application: null,
+  }));
+  doc.applications = doc.applications.map((a) => ({ ...a, entry: undefined }));
+  await openApp(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
+  await page.goto("#/portfolio");
+  await page.reload();
+  const entries = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Bulk entry/ }) });
+  await expect(entries).toHaveCount(50);
+  await expect(page.getByText("10 more portfolio entries not shown.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Bulk entry 0", exact: true })).toHaveCount(0);
+  // A filter reaches past the first page.
+  await page.getByLabel("Tag").selectOption("oldest");
+  await expect(page.getByRole("link", { name: "Bulk entry 0", exact: true })).toBeVisible();
+  await expect(entries).toHaveCount(1);
+  await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
+  await page.getByLabel("Tag").selectOption("");
+  await page.getByRole("button", { name: "Show 10 more" }).press("Enter");
+  await expect(entries).toHaveCount(60);
+  await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
 });

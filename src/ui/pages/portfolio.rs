@@ -1,6 +1,6 @@
-//! Portfolio: the micro-internships the student has done, newest first,
-//! with yearly totals, the pay-floor setting, and filters by tag, skill
-//! and year.
+//! Portfolio: the micro-internships the student has done, newest first
+//! (50 at a time, with "Show more"), with yearly totals, the pay-floor
+//! setting, and filters by tag, skill and year.
 
 use super::PageHeading;
 use crate::domain::application::Money;
@@ -8,7 +8,7 @@ use crate::domain::economics::{below_floor, effective_rate, money_list, yearly_t
 use crate::domain::portfolio::{years_and_tags, EntryFilter, Visibility};
 use crate::domain::RecordId;
 use crate::routes::Route;
-use crate::ui::components::EmptyState;
+use crate::ui::components::{EmptyState, ShowMore};
 use crate::ui::platform::{format_date_range, now};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
@@ -140,10 +140,17 @@ fn Totals() -> impl IntoView {
     }
 }
 
+/// Entries rendered at first, and added by each "Show more".
+const PAGE: usize = 50;
+
 #[component]
 fn EntryList() -> impl IntoView {
     let doc = use_doc();
     let filter = RwSignal::new(EntryFilter::default());
+    let shown = RwSignal::new(PAGE);
+    let matching = Memo::new(move |_| {
+        doc.with(|d| filter.with(|f| d.entries.iter().filter(|e| f.matches(e)).count()))
+    });
     let menus = Memo::new(move |_| doc.with(|d| years_and_tags(&d.entries)));
     let skills = Memo::new(move |_| {
         doc.with(|d| {
@@ -163,6 +170,7 @@ fn EntryList() -> impl IntoView {
             d.entries_newest_first()
                 .into_iter()
                 .filter(|e| f.matches(e))
+                .take(shown.get())
                 .map(|e| {
                     let rate = effective_rate(e);
                     let low = below_floor(e, &d.settings);
@@ -240,5 +248,6 @@ fn EntryList() -> impl IntoView {
     view! {
         {filters}
         <ul class="entry-list">{cards}</ul>
+        <ShowMore shown=shown total=matching step=PAGE what="portfolio entries" />
     }
 }
