@@ -15,6 +15,18 @@ export async function openApp(page, hash = "") {
 }
 
 /**
+ * Opens the app with `doc` stored under this deployment's key (an object,
+ * or text stored as it is), as a returning student's browser holds it;
+ * then at `hash`, if given.
+ */
+export async function openWithStored(page, doc, hash) {
+  await openApp(page);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), typeof doc === "string" ? doc : JSON.stringify(doc)]);
+  if (hash !== undefined) await page.goto(hash);
+  await page.reload();
+}
+
+/**
  * Records every request the page makes, and every console error (except
  * the browser's own log line for the optional config.json being absent).
  */

@@ -2,7 +2,7 @@
 // feedback survives a reload; the printable portfolio (print media) shows
 // public entries only; a completed application becomes an entry.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function newEntry(page, { title, org, visibility = "public" }) {
   await openApp(page, "#/portfolio");
@@ -147,10 +147,7 @@ test("a long portfolio shows 50 entries and the rest on request; the filters sti
     application: null,
   }));
   doc.applications = doc.applications.map((a) => ({ ...a, entry: undefined }));
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
-  await page.goto("#/portfolio");
-  await page.reload();
+  await openWithStored(page, doc, "#/portfolio");
   const entries = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Bulk entry/ }) });
   await expect(entries).toHaveCount(50);
   await expect(page.getByText("10 more portfolio entries not shown.")).toBeVisible();

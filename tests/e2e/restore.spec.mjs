@@ -3,15 +3,13 @@
 // Merge keeps the newer version of each record; Undo import restores.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { openApp, readDocument, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { openApp, openWithStored, readDocument, readStored, settled, storedDoc } from "./helpers.mjs";
 
 const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
 async function loadFixture(page) {
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(await fixture())]);
-  await page.reload();
+  await openWithStored(page, await fixture());
 }
 
 /** The document without the bookkeeping that saving itself changes. */

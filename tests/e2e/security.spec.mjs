@@ -3,13 +3,11 @@
 // in stored data is shown as text; script links are never rendered.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { HOSTILE, ORIGIN, openApp, poison, storageKey, watch } from "./helpers.mjs";
+import { HOSTILE, ORIGIN, openWithStored, poison, watch } from "./helpers.mjs";
 
 const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 async function store(page, doc) {
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
-  await page.reload();
+  await openWithStored(page, doc);
 }
 
 const VIEWS = [

@@ -5,14 +5,12 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { deflateRawSync } from "node:zlib";
-import { HOSTILE, ORIGIN, openApp, poison, storageKey, watch } from "./helpers.mjs";
+import { HOSTILE, ORIGIN, openApp, openWithStored, poison, storageKey, watch } from "./helpers.mjs";
 
 const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 
 async function loadFixture(page) {
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(await fixture())]);
-  await page.reload();
+  await openWithStored(page, await fixture());
   await page.goto("#/portfolio/share");
   await expect(page.getByRole("heading", { level: 1, name: "Share your portfolio" })).toBeVisible();
 }

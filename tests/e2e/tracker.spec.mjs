@@ -2,7 +2,7 @@
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -246,10 +246,7 @@ test("a long board shows 25 cards per stage and the rest on request; the search 
     entry: undefined,
   }));
   doc.entries = doc.entries.map((e) => ({ ...e, application: null }));
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
-  await page.goto("#/applications");
-  await page.reload();
+  await openWithStored(page, doc, "#/applications");
   const saved = page.getByRole("region", { name: "Saved" });
   await expect(page.getByRole("status").filter({ hasText: "60 applications" })).toBeVisible();
   await expect(saved.getByRole("listitem").filter({ hasText: "Bulk Org" })).toHaveCount(25);
