@@ -29,6 +29,7 @@
 use super::document::{
     check_text, check_value, decode_value, deserialize_with_path, migrate_value, Scan,
 };
+use super::merge::Record;
 use super::{DecodeError, Document, Limits, RecordId, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -77,6 +78,20 @@ impl Kind {
             Kind::Contacts => "contacts",
             Kind::Entries => "entries",
             Kind::Skills => "skills",
+        }
+    }
+
+    /// The id of record `i` of this collection in `doc`.
+    fn id_at(self, doc: &Document, i: usize) -> Option<RecordId> {
+        fn at<T: Record>(records: &[T], i: usize) -> Option<RecordId> {
+            records.get(i).map(|r| r.meta().id)
+        }
+        match self {
+            Kind::Core => None,
+            Kind::Applications => at(&doc.applications, i),
+            Kind::Contacts => at(&doc.contacts, i),
+            Kind::Entries => at(&doc.entries, i),
+            Kind::Skills => at(&doc.skills, i),
         }
     }
 }
@@ -316,15 +331,14 @@ struct Collection<'a> {
 }
 
 fn collections<'a>(doc: &'a Document, previous: Option<&'a Document>) -> Vec<Collection<'a>> {
-    fn one<'a, T: Serialize + PartialEq>(
+    fn one<'a, T: Record + Serialize>(
         kind: Kind,
         items: &'a [T],
         before: Option<&'a [T]>,
-        id: fn(&T) -> RecordId,
     ) -> Collection<'a> {
         Collection {
             kind,
-            ids: items.iter().map(id).collect(),
+            ids: items.iter().map(|r| r.meta().id).collect(),
             json: Box::new(move |r| serde_json::to_string(&items[r]).expect("records serialize")),
             same: Box::new(move |r, o| {
                 before.is_some_and(|b| b.get(o).is_some_and(|b| b == &items[r]))
@@ -336,26 +350,18 @@ fn collections<'a>(doc: &'a Document, previous: Option<&'a Document>) -> Vec<Col
             Kind::Applications,
             &doc.applications,
             previous.map(|p| &p.applications[..]),
-            |a| a.meta.id,
         ),
         one(
             Kind::Contacts,
             &doc.contacts,
             previous.map(|p| &p.contacts[..]),
-            |c| c.meta.id,
         ),
         one(
             Kind::Entries,
             &doc.entries,
             previous.map(|p| &p.entries[..]),
-            |e| e.meta.id,
         ),
-        one(
-            Kind::Skills,
-            &doc.skills,
-            previous.map(|p| &p.skills[..]),
-            |s| s.meta.id,
-        ),
+        one(Kind::Skills, &doc.skills, previous.map(|p| &p.skills[..])),
     ]
 }
 
@@ -392,14 +398,7 @@ pub fn plan_save(
             let start = *offsets.get(&part.kind).unwrap_or(&0);
             let range = start..start + part.records;
             offsets.insert(part.kind, range.end);
-            let first = match part.kind {
-                Kind::Applications => prev.applications.get(start).map(|a| a.meta.id),
-                Kind::Contacts => prev.contacts.get(start).map(|a| a.meta.id),
-                Kind::Entries => prev.entries.get(start).map(|a| a.meta.id),
-                Kind::Skills => prev.skills.get(start).map(|a| a.meta.id),
-                Kind::Core => None,
-            };
-            if let Some(first) = first {
+            if let Some(first) = part.kind.id_at(prev, start) {
                 old.insert((part.kind, first), (i, range, part.key.as_str()));
             }
         }

@@ -77,18 +77,20 @@ impl Document {
         lead.kind = ContactKind::Supervisor;
         lead.organization = "Northwind Analytics (sample)".into();
 
+        // The path of a finished micro-internship.
+        const TO_COMPLETED: &[Stage] = &[
+            Stage::Applied,
+            Stage::Interviewing,
+            Stage::Offered,
+            Stage::InProgress,
+            Stage::Completed,
+        ];
         let apps_spec: [SampleApplication; 6] = [
             (
                 "Northwind Analytics (sample)",
                 "Market sizing analyst",
                 "Parker Dewey",
-                &[
-                    Stage::Applied,
-                    Stage::Interviewing,
-                    Stage::Offered,
-                    Stage::InProgress,
-                    Stage::Completed,
-                ],
+                TO_COMPLETED,
                 80,
                 None,
             ),
@@ -96,13 +98,7 @@ impl Document {
                 "Contoso Health (sample)",
                 "Survey data clean-up",
                 "Parker Dewey",
-                &[
-                    Stage::Applied,
-                    Stage::Interviewing,
-                    Stage::Offered,
-                    Stage::InProgress,
-                    Stage::Completed,
-                ],
+                TO_COMPLETED,
                 50,
                 None,
             ),

@@ -10,18 +10,12 @@ use super::skill::Skill;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 
-/// The pipeline stages in order, for the funnel.
-pub const FUNNEL: [Stage; 6] = [
-    Stage::Saved,
-    Stage::Applied,
-    Stage::Interviewing,
-    Stage::Offered,
-    Stage::InProgress,
-    Stage::Completed,
-];
+/// The pipeline stages in order, for the funnel: the board's first six
+/// (the rest are the closed stages).
+pub const FUNNEL: &[Stage] = Stage::ALL.split_at(6).0;
 
 fn rank(stage: Stage) -> Option<usize> {
-    FUNNEL.iter().position(|s| *s == stage)
+    Some(stage.index()).filter(|&i| i < FUNNEL.len())
 }
 
 /// How far an application got along the pipeline (ended ones keep the
@@ -215,6 +209,15 @@ mod tests {
             a.move_to(*s, day(2, 1 + i as u32), t0());
         }
         a
+    }
+
+    #[test]
+    fn the_funnel_is_the_open_pipeline_from_saved_to_completed() {
+        assert_eq!(FUNNEL.first(), Some(&Stage::Saved));
+        assert_eq!(FUNNEL.last(), Some(&Stage::Completed));
+        assert!(FUNNEL.iter().all(|s| !s.is_closed()));
+        assert_eq!(rank(Stage::Completed), Some(5));
+        assert_eq!(rank(Stage::Rejected), None);
     }
 
     #[test]

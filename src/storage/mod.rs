@@ -182,33 +182,25 @@ impl Writer {
     /// Reads the document from what the document key holds (`text`): a
     /// head and its parts, or a plain document.
     pub fn load(&self, text: &str) -> Result<(Document, Stored), DecodeError> {
-        match read_head(text) {
-            Some(Err(e)) => Err(e),
-            Some(Ok(head)) => {
+        let head = read_head(text).transpose()?;
+        let doc = match &head {
+            Some(head) => {
                 let storage = local_storage().ok();
-                let doc = unpack(
-                    &head,
+                unpack(
+                    head,
                     |k| storage.as_ref()?.get_item(k).ok().flatten(),
                     &LIMITS,
-                )?;
-                Ok((
-                    doc,
-                    Stored {
-                        text: text.to_owned(),
-                        head: Some(head),
-                    },
-                ))
+                )?
             }
-            None => decode(text).map(|doc| {
-                (
-                    doc,
-                    Stored {
-                        text: text.to_owned(),
-                        head: None,
-                    },
-                )
-            }),
-        }
+            None => decode(text)?,
+        };
+        Ok((
+            doc,
+            Stored {
+                text: text.to_owned(),
+                head,
+            },
+        ))
     }
 
     /// Writes `doc`. `previous` is the document as stored now, with what

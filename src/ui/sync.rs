@@ -172,7 +172,7 @@ impl Sync {
             },
             _ => None,
         };
-        let (next, conflicts) = self.doc.with_untracked(|ours| match &theirs {
+        let (mut next, conflicts) = self.doc.with_untracked(|ours| match &theirs {
             Some((theirs, _)) => {
                 let (mut merged, conflicts) =
                     self.state.with_value(|s| merge3(&s.base, ours, theirs));
@@ -181,7 +181,6 @@ impl Sync {
             }
             None => (ours.clone(), Vec::new()),
         });
-        let mut next = next;
         next.revision = self
             .state
             .with_value(|s| s.base.revision.max(next.revision))
@@ -256,13 +255,16 @@ impl Sync {
         {
             return;
         }
+        // Unsaved changes here: the save already due reads what the other
+        // tab wrote, judges it and merges, so it is not read twice.
+        if self.state.with_value(|s| s.pending.is_some()) {
+            return;
+        }
         match self.state.with_value(|s| s.writer.load(&raw)) {
             // The other tab writes its parts before its head, but this tab
             // may not see them all yet: the next save reads them again.
             Err(DecodeError::MissingPart { .. }) => {}
             Err(e) => self.refuse(&e),
-            // Unsaved changes here: the next save merges.
-            Ok(_) if self.state.with_value(|s| s.pending.is_some()) => {}
             Ok((theirs, stored)) => {
                 self.state.update_value(|s| {
                     s.base = theirs.clone();
