@@ -458,3 +458,20 @@ async fn share_link_compression_round_trips_and_is_bounded() {
         Err(StreamError::Damaged)
     );
 }
+
+/// Regression: every save and import check left a User Timing mark and
+/// measure in the browser's performance timeline, never cleared, so a
+/// long session piled up thousands. Only the latest measure of a name is
+/// kept, and no mark is left.
+#[wasm_bindgen_test]
+fn timed_work_keeps_only_its_latest_measure() {
+    use microfolio::ui::platform::timed;
+    let performance = web_sys::window().unwrap().performance().unwrap();
+    let name = "microfolio:test-timed";
+    for run in 0..3 {
+        assert_eq!(timed(name, || run * 2), run * 2);
+    }
+    assert_eq!(performance.get_entries_by_name(name).length(), 1);
+    let start = format!("{name}:start");
+    assert_eq!(performance.get_entries_by_name(&start).length(), 0);
+}

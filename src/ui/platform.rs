@@ -135,16 +135,20 @@ pub fn format_date(date: NaiveDate) -> String {
 
 /// Runs `work` and records how long it took as a User Timing measure named
 /// `name` (seen in the browser's performance tools and read by the
-/// benchmark, `scripts/bench.mjs`). Costs two timestamps.
+/// benchmark, `scripts/bench.mjs`). Only the latest measure of each name is
+/// kept: the browser keeps every entry until it is cleared, and a student
+/// who leaves the app open saves thousands of times. Costs two timestamps.
 pub fn timed<R>(name: &str, work: impl FnOnce() -> R) -> R {
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name}:start");
     if let Some(p) = &performance {
+        p.clear_measures_with_measure_name(name);
         let _ = p.mark(&start);
     }
     let result = work();
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
     }
     result
 }
