@@ -133,6 +133,27 @@ test("one card's Move list is open at a time", async ({ page }) => {
   await expect(beta).toBeFocused();
 });
 
+// Regression: a card hidden by a search kept its Move list open, and came
+// back with it open (and nothing focused in it) when the search was cleared.
+test("a search that hides a card closes its Move list", async ({ page }) => {
+  await addApplication(page, { org: "Acme Analytics", role: "Market sizing" });
+  await addApplication(page, { org: "Beta Library", role: "Donor database clean-up" });
+  await openApp(page, "#/applications");
+  const acme = page.getByRole("button", { name: "Move Acme Analytics — Market sizing…" });
+  await acme.click();
+  await expect(acme).toHaveAttribute("aria-expanded", "true");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill("beta");
+  await expect(acme).toHaveCount(0);
+  await search.fill("");
+  await expect(acme).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("button", { name: "Applied", exact: true })).toHaveCount(0);
+  // A search that keeps the card leaves its list open.
+  await acme.click();
+  await search.fill("acme");
+  await expect(acme).toHaveAttribute("aria-expanded", "true");
+});
+
 test("search, filters, due soon and the sortable table", async ({ page }) => {
   await addApplication(page, { org: "Acme Analytics", role: "Market sizing", source: "Parker Dewey", tags: "research", deadline: inDays(3) });
   await addApplication(page, { org: "Beta Library", role: "Donor database clean-up", source: "LinkedIn", tags: "data" });

@@ -50,6 +50,25 @@ pub fn StageBoard(
     let (announcement, announce) = signal(String::new());
     // The card whose "Move…" menu is open.
     let open_menu = RwSignal::new(None::<RecordId>);
+    // A search or filter that hides that card closes its menu, so the card
+    // does not come back with its menu open and nothing focused in it.
+    // (Tracks the rows only while a menu is open.)
+    Effect::new(move |_| {
+        let hidden = open_menu.with(|open| {
+            open.is_some_and(|id| {
+                doc.with(|d| {
+                    rows.with(|rows| {
+                        !rows
+                            .iter()
+                            .any(|&i| d.applications.get(i).is_some_and(|a| a.meta.id == id))
+                    })
+                })
+            })
+        });
+        if hidden {
+            open_menu.set(None);
+        }
+    });
     // The rows of each stage, in order, in one pass over the rows.
     let by_stage = Memo::new(move |_| {
         doc.with(|d| {
