@@ -112,8 +112,8 @@ async function startOnce(url, origin, text) {
 }
 
 /**
- * Start-up of each page, the runs of the two taking turns, so a machine
- * that slows down or speeds up during the benchmark affects both alike.
+ * Start-up of each page, the pages' runs taking turns, so a machine that
+ * slows down or speeds up during the benchmark affects them all alike.
  */
 async function startup(pages) {
   const times = pages.map(() => []);

@@ -644,11 +644,11 @@ impl Unpacked<'_> {
     /// Deserializes the part's records onto the end of `into`. The usual
     /// case goes straight from the text to records, when the scan proves
     /// no string or list too long: no JSON tree, no path tracking (reading
-    /// 1,000 applications took about a third less time). Anything that fails there is read again
-    /// through [`Self::value`] and the path-tracking deserializer, which
-    /// judge it exactly as before and name a wrong field by its place in
-    /// the whole collection (`applications[70].deadline`), as a plain
-    /// document's error would.
+    /// 1,000 applications took about a third less time). Anything that
+    /// fails there is read again through [`Self::value`] and the
+    /// path-tracking deserializer, which judge it exactly as before and
+    /// name a wrong field by its place in the whole collection
+    /// (`applications[70].deadline`), as a plain document's error would.
     fn records_into<T: serde::de::DeserializeOwned>(
         &self,
         into: &mut Vec<T>,

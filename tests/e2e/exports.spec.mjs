@@ -9,13 +9,13 @@ import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import ICAL from "ical.js";
 import { parse as parseCsv } from "csv-parse/sync";
-import { openApp, storageKey } from "./helpers.mjs";
+import { fixture, openApp, storageKey } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const resumeSchema = require("@jsonresume/schema/schema.json");
 
 async function loadFixture(page) {
-  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+  const doc = await fixture();
   // A follow-up and a quote-and-comma note, to exercise both formats.
   doc.applications[0].next_follow_up = "2026-12-01";
   doc.applications[0].notes = 'Ask about "scope", budget\nand timing';

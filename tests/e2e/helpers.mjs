@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end tests.
 import { expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { ORIGIN, SUBPATH } from "./playwright.config.mjs";
 
@@ -7,6 +8,20 @@ export { ORIGIN, SUBPATH };
 
 /** The localStorage key of the deployment served at `path`. */
 export const storageKey = (path = SUBPATH) => `microfolio:${path}:document`;
+
+/** A fresh copy of the current-version fixture document (tests/fixtures/v3.json). */
+export const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+
+/**
+ * `n` copies of `record`, copy `i` changed by the fields `change(i)`
+ * returns (its `meta` fields merged into the record's).
+ */
+export function copies(record, n, change) {
+  return Array.from({ length: n }, (_, i) => {
+    const { meta, ...fields } = change(i);
+    return { ...structuredClone(record), ...fields, meta: { ...record.meta, ...meta } };
+  });
+}
 
 /** Opens the app at `hash` (e.g. "#/profile") and waits until it runs. */
 export async function openApp(page, hash = "") {

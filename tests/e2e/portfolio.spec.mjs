@@ -2,7 +2,7 @@
 // feedback survives a reload; the printable portfolio (print media) shows
 // public entries only; a completed application becomes an entry.
 import { test, expect } from "@playwright/test";
-import { openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
+import { copies, fixture, openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function newEntry(page, { title, org, visibility = "public" }) {
   await openApp(page, "#/portfolio");
@@ -133,12 +133,9 @@ test("a completed application becomes a linked, prefilled portfolio entry", asyn
 });
 
 test("a long portfolio shows 50 entries and the rest on request; the filters still reach every one", async ({ page }) => {
-  const { readFile } = await import("node:fs/promises");
-  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
-  const template = doc.entries[0];
-  doc.entries = Array.from({ length: 60 }, (_, i) => ({
-    ...structuredClone(template),
-    meta: { ...template.meta, id: `e0000000-0000-4000-8000-${String(100 + i).padStart(12, "0")}` },
+  const doc = await fixture();
+  doc.entries = copies(doc.entries[0], 60, (i) => ({
+    meta: { id: `e0000000-0000-4000-8000-${String(100 + i).padStart(12, "0")}` },
     title: `Bulk entry ${i}`,
     // Newest first: entry 59 on top, entry 0 last.
     end_date: `2026-0${1 + Math.floor(i / 10)}-${String(10 + (i % 10)).padStart(2, "0")}`,

@@ -3,7 +3,7 @@
 // before the tab closes is saved; newer data from another tab makes this
 // tab read-only; a full quota shows a banner and keeps the data.
 import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { fixture, openApp, openWithStored, readStored, settled, storageKey, storedDoc } from "./helpers.mjs";
 
 async function addApplication(page, org, role) {
   await openApp(page, "#/applications/new");
@@ -123,15 +123,12 @@ test("a full storage quota shows a banner, keeps the data and resumes saving", a
 });
 
 test("a backup reminder appears when data changed and the last backup is old, and a backup clears it", async ({ page }) => {
-  const { readFile } = await import("node:fs/promises");
-  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+  const doc = await fixture();
   const daysAgo = (n) => new Date(Date.now() - n * 86400_000).toISOString();
   doc.created = daysAgo(60);
   doc.settings.last_backup = daysAgo(20);
   doc.updated = daysAgo(1);
-  await openApp(page);
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
-  await page.reload();
+  await openWithStored(page, doc);
   const reminder = page.getByRole("region", { name: "Backup reminder" });
   await expect(reminder).toContainText("Time for a backup.");
   const download = page.waitForEvent("download");

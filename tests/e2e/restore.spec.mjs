@@ -2,10 +2,8 @@
 // Broken files are refused with a clear message and the data untouched.
 // Merge keeps the newer version of each record; Undo import restores.
 import { test, expect } from "@playwright/test";
-import { readFile } from "node:fs/promises";
-import { openApp, openWithStored, readDocument, readStored, settled, storedDoc } from "./helpers.mjs";
+import { fixture, openApp, openWithStored, readDocument, readStored, settled, storedDoc } from "./helpers.mjs";
 
-const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
 async function loadFixture(page) {

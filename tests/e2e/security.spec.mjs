@@ -2,10 +2,8 @@
 // Content Security Policy with no violation; hostile text (HTML, script)
 // in stored data is shown as text; script links are never rendered.
 import { test, expect } from "@playwright/test";
-import { readFile } from "node:fs/promises";
-import { HOSTILE, ORIGIN, openWithStored, poison, watch } from "./helpers.mjs";
+import { HOSTILE, ORIGIN, fixture, openWithStored, poison, watch } from "./helpers.mjs";
 
-const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
 async function store(page, doc) {
   await openWithStored(page, doc);
 }

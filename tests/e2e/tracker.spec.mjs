@@ -2,7 +2,7 @@
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
 import { test, expect } from "@playwright/test";
-import { openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
+import { copies, fixture, openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -255,12 +255,9 @@ test("the posting link and a contact's e-mail are shown as links", async ({ page
 });
 
 test("a long board shows 25 cards per stage and the rest on request; the search still finds every one", async ({ page }) => {
-  const { readFile } = await import("node:fs/promises");
-  const doc = JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
-  const template = doc.applications[0];
-  doc.applications = Array.from({ length: 60 }, (_, i) => ({
-    ...structuredClone(template),
-    meta: { ...template.meta, id: `a1b2c3d4-e5f6-4a7b-8c9d-${String(i).padStart(12, "0")}`, updated: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00Z` },
+  const doc = await fixture();
+  doc.applications = copies(doc.applications[0], 60, (i) => ({
+    meta: { id: `a1b2c3d4-e5f6-4a7b-8c9d-${String(i).padStart(12, "0")}`, updated: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00Z` },
     organization: `Bulk Org ${i}`,
     history: [{ stage: "saved", date: "2026-10-20" }],
     deadline: null,
