@@ -475,3 +475,43 @@ fn timed_work_keeps_only_its_latest_measure() {
     let start = format!("{name}:start");
     assert_eq!(performance.get_entries_by_name(&start).length(), 0);
 }
+
+/// The app takes its time from `platform::now`/`today`, which a test can
+/// fix: this test gives the same result on any day it runs. A backup
+/// reminder shows 15 days after the last backup (data changed since) and
+/// not 13 days after it.
+#[wasm_bindgen_test]
+async fn the_backup_reminder_follows_the_app_clock_not_the_day_the_test_runs() {
+    use microfolio::ui::platform::fix_clock;
+    let key = storage::key_for_this_page();
+    local().remove_item(&key).unwrap();
+    let backup = Utc.with_ymd_and_hms(2031, 2, 1, 9, 0, 0).unwrap();
+    let mut doc = sample_doc();
+    doc.created = backup - chrono::Duration::days(60);
+    doc.settings.last_backup = Some(backup);
+    doc.updated = backup + chrono::Duration::days(1);
+    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+        panic!("expected empty storage")
+    };
+    writer.save(&doc, None).unwrap();
+
+    let reminder = |container: &web_sys::HtmlElement| {
+        container
+            .query_selector("[aria-label='Backup reminder']")
+            .unwrap()
+            .is_some()
+    };
+    for (days, shown) in [(15, true), (13, false)] {
+        fix_clock(Some(backup + chrono::Duration::days(days)));
+        let (container, handle) = mount_app();
+        settle().await;
+        assert_eq!(reminder(&container), shown, "{days} days after the backup");
+        drop(handle);
+        container.remove();
+    }
+    fix_clock(None);
+    local().remove_item(&key).unwrap();
+    for part in part_keys(&key) {
+        local().remove_item(&part).unwrap();
+    }
+}

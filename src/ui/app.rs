@@ -125,7 +125,7 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<Stored>) -> impl IntoVie
         <ConfigNotice />
         <SaveBanner />
         <SampleBanner />
-        <BackupReminder />
+        <BackupReminder route=route />
         <main id="main" tabindex="-1">
             {move || view! { <Page route=route.get() /> }}
         </main>

@@ -3,16 +3,36 @@
 
 use crate::domain::RecordId;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// A time fixed by a browser test (`fix_clock`), read instead of the clock.
+    static FIXED_NOW: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// Milliseconds since the epoch: the browser's clock, or the fixed time.
+fn now_millis() -> f64 {
+    FIXED_NOW.with(Cell::get).unwrap_or_else(js_sys::Date::now)
+}
+
+/// Makes `now` and `today` return `at` (and stand still there), or read
+/// the browser's clock again with `None`. For the browser tests, which
+/// never depend on the day they run (`tests/web.rs`); the end-to-end tests
+/// set the browser's own clock instead.
+#[doc(hidden)]
+pub fn fix_clock(at: Option<DateTime<Utc>>) {
+    FIXED_NOW.with(|f| f.set(at.map(|t| t.timestamp_millis() as f64)));
+}
 
 /// The current time, from the browser's clock.
 pub fn now() -> DateTime<Utc> {
-    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+    DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
 }
 
 /// Today's date in the student's own time zone.
 pub fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
+    let d = js_sys::Date::new(&now_millis().into());
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
         .unwrap_or_default()
 }

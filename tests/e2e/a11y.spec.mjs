@@ -2,10 +2,9 @@
 // practice) reports nothing on any view, with real data, in light and in
 // dark colour schemes; also the board with a Move list open, a share
 // link, the dashboard's charts with sample data, and the shortcuts dialog.
-import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { openApp, storageKey } from "./helpers.mjs";
+import { expect, openApp, storageKey, test } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");

@@ -3,12 +3,11 @@
 // visit the app opens offline, and a new deployment is announced; sample
 // data loads and goes completely; the theme switch, the shortcuts dialog
 // and a whole add-and-move flow with the keyboard alone.
-import { test, expect } from "@playwright/test";
 import { cp, mkdtemp, readFile, rm, appendFile } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ORIGIN, SUBPATH, openApp, readDocument, settled, storageKey, storedDoc } from "./helpers.mjs";
+import { ORIGIN, SUBPATH, expect, inDays, monthName, openApp, readDocument, settled, storageKey, storedDoc, test } from "./helpers.mjs";
 import { OTHER_SUBPATH } from "./playwright.config.mjs";
 
 const CONFIG = {
@@ -127,7 +126,7 @@ test("after one visit the app opens with the network offline, data and all", asy
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
 
-test("a new deployment is announced, and reloading switches to it with the data untouched", async ({ browser }) => {
+test("a new deployment is announced, and reloading switches to it with the data untouched", async ({ newContext }) => {
   // A copy of the build on its own server, so it can be redeployed.
   const dir = await mkdtemp(join(tmpdir(), "microfolio-deploy-"));
   await cp("dist", dir, { recursive: true });
@@ -136,7 +135,7 @@ test("a new deployment is announced, and reloading switches to it with the data 
     cwd: new URL("../..", import.meta.url).pathname,
     stdio: "ignore",
   });
-  const context = await browser.newContext();
+  const context = await newContext();
   try {
     const page = await context.newPage();
     const url = `http://127.0.0.1:${port}/`;
@@ -172,7 +171,7 @@ test("a new deployment is announced, and reloading switches to it with the data 
   }
 });
 
-test("sample data is clearly marked, fills the dashboard and is removed completely", async ({ page }) => {
+test("sample data is clearly marked, fills the dashboard and is removed completely", { tag: "@dates" }, async ({ page }) => {
   await openApp(page, "#/profile");
   await page.getByLabel("Name", { exact: true }).fill("Ada Student");
   await page.goto("#/");
@@ -181,7 +180,11 @@ test("sample data is clearly marked, fills the dashboard and is removed complete
   await expect(page.getByRole("region", { name: "Sample data" })).toContainText("Sample data is loaded");
   await expect(page.getByRole("img", { name: /Applications that reached each stage\. Saved: 6; Applied: 5/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Share of applications that got an answer/ })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Hours per month/ })).toBeVisible();
+  // Its dates are relative to today: hours in recent months, a follow-up due soon.
+  const hours = await page.getByRole("img", { name: /Hours per month/ }).getAttribute("aria-label");
+  expect(hours).toMatch(new RegExp(`; ${monthName(inDays(0))}: [\\d.]+ h\\.$`));
+  expect(hours.split("; ").filter((m) => !/: 0 h\.?$/.test(m)).length).toBeGreaterThan(0);
+  await expect(page.getByRole("region", { name: "Due soon" })).toContainText("in 2 days");
   await expect(page.getByRole("img", { name: /Level of each skill/ })).toContainText("SQL (sample)");
   const loaded = await storedDoc(page);
   expect(loaded.applications).toHaveLength(6);

@@ -2,14 +2,13 @@
 // parser: JSON Resume validated against the official JSON Schema
 // (@jsonresume/schema), the calendar parsed by ical.js, the CSV by
 // csv-parse.
-import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import Ajv from "ajv";
 import addFormats from "ajv-formats";
 import ICAL from "ical.js";
 import { parse as parseCsv } from "csv-parse/sync";
-import { fixture, openApp, storageKey } from "./helpers.mjs";
+import { expect, fixture, openApp, shifted, storageKey, test } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const resumeSchema = require("@jsonresume/schema/schema.json");
@@ -17,7 +16,7 @@ const resumeSchema = require("@jsonresume/schema/schema.json");
 async function loadFixture(page) {
   const doc = await fixture();
   // A follow-up and a quote-and-comma note, to exercise both formats.
-  doc.applications[0].next_follow_up = "2026-12-01";
+  doc.applications[0].next_follow_up = shifted("2026-12-01");
   doc.applications[0].notes = 'Ask about "scope", budget\nand timing';
   doc.applications[1].organization = "=HYPERLINK(\"http://x\")";
   await openApp(page);
@@ -34,7 +33,7 @@ async function downloadText(page, button) {
   return { name: file.suggestedFilename(), text: await readFile(await file.path(), "utf8") };
 }
 
-test("the JSON Resume export validates against the official schema", async ({ page }) => {
+test("the JSON Resume export validates against the official schema", { tag: "@dates" }, async ({ page }) => {
   await loadFixture(page);
   const { name, text } = await downloadText(page, "Download JSON Resume");
   expect(name).toMatch(/^resume-\d{4}-\d{2}-\d{2}\.json$/);
@@ -53,8 +52,8 @@ test("the JSON Resume export validates against the official schema", async ({ pa
     type: "micro-internship",
     roles: ["Research analyst (micro-intern)"],
     keywords: ["Excel", "Market research"],
-    startDate: "2026-11-03",
-    endDate: "2026-11-14",
+    startDate: shifted("2026-11-03"),
+    endDate: shifted("2026-11-14"),
   });
   expect(resume.projects[0].highlights[0]).toBe("Market sizing deck: 10 slides: TAM, SAM, SOM with sources");
   expect(resume.skills).toContainEqual({ name: "Excel", level: "Competent", keywords: ["Tool"] });
@@ -62,7 +61,7 @@ test("the JSON Resume export validates against the official schema", async ({ pa
   expect(text).not.toContain("Inventory clean-up");
 });
 
-test("the calendar export parses with an independent ICS parser", async ({ page }) => {
+test("the calendar export parses with an independent ICS parser", { tag: "@dates" }, async ({ page }) => {
   await loadFixture(page);
   const { name, text } = await downloadText(page, "Download calendar (ICS)");
   expect(name).toMatch(/\.ics$/);
@@ -70,9 +69,9 @@ test("the calendar export parses with an independent ICS parser", async ({ page 
   const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
   const summaries = events.map((e) => `${e.startDate.toString()} ${e.summary}`);
   expect(summaries).toEqual([
-    "2026-10-27 Interviewing: Acme Analytics — Market sizing research (micro-internship)",
-    '2026-11-28 Application deadline: =HYPERLINK("http://x") — Donor database clean-up',
-    "2026-12-01 Follow up: Acme Analytics — Market sizing research (micro-internship)",
+    `${shifted("2026-10-27")} Interviewing: Acme Analytics — Market sizing research (micro-internship)`,
+    `${shifted("2026-11-28")} Application deadline: =HYPERLINK("http://x") — Donor database clean-up`,
+    `${shifted("2026-12-01")} Follow up: Acme Analytics — Market sizing research (micro-internship)`,
   ]);
   const followUp = events.find((e) => e.summary.startsWith("Follow up"));
   expect(followUp.description).toBe('Ask about "scope", budget\nand timing');

@@ -1,14 +1,13 @@
 // End-to-end: the app shell, navigation and deep links under a sub-path,
 // the profile going through every layer, the recovery notice for corrupt
 // storage, backup download, and no request to any other origin.
-import { test, expect } from "@playwright/test";
-import { ORIGIN, SUBPATH, openApp, readStored, settled, storageKey, storedDoc, watch } from "./helpers.mjs";
+import { ORIGIN, SUBPATH, expect, openApp, readStored, settled, storageKey, sinceNow, storedDoc, test, watch } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 
 const VIEWS = ["Dashboard", "Applications", "Portfolio", "Skills", "Contacts", "Profile", "Data"];
 
 test("every nav link opens its view, with a bookmarkable URL, and nothing leaves the origin", async ({ page }) => {
-  const { requests, errors } = watch(page);
+  const requests = watch(page);
   await openApp(page);
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const view of VIEWS) {
@@ -23,7 +22,6 @@ test("every nav link opens its view, with a bookmarkable URL, and nothing leaves
   }
   expect(requests.length).toBeGreaterThan(3);
   for (const url of requests) expect(new URL(url).origin).toBe(ORIGIN);
-  expect(errors).toEqual([]);
 });
 
 test("a deep link opens its view directly, and an unknown one says so", async ({ page }) => {
@@ -68,6 +66,26 @@ test("the profile is saved as you type and restored on reload", async ({ page })
   // The dashboard greets the student by name.
   await page.getByRole("link", { name: "Dashboard" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Welcome back, Ada Student" })).toBeVisible();
+});
+
+// Regression: a field still focused when its page closed got its change
+// event (on blur) after the page's callbacks were disposed, and the app
+// panicked ("Tried to access a reactive value that has already been
+// disposed", then `RuntimeError: unreachable`). The shared test fixture
+// fails on that; here by the browser's Back button and by a link.
+test("leaving a page with a field still focused, by Back or by a link, throws nothing", async ({ page }) => {
+  await openApp(page, "#/");
+  await page.getByRole("link", { name: "Profile", exact: true }).click();
+  await page.getByLabel("Name", { exact: true }).fill("Ada Student");
+  await page.waitForTimeout(500);
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
+  await page.getByRole("link", { name: "Profile", exact: true }).click();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Student");
+  await page.getByLabel("School").fill("State University");
+  await page.getByRole("link", { name: "Data", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  expect((await storedDoc(page)).profile).toMatchObject({ name: "Ada Student", school: "State University" });
 });
 
 test("an invalid link gets a field error and is never stored", async ({ page }) => {
@@ -136,7 +154,7 @@ test("starting fresh replaces unreadable data only after confirmation", async ({
   expect((await storedDoc(page))).toMatchObject({ format: "microfolio", schema_version: 3 });
 });
 
-test("the Data view downloads a backup of everything", async ({ page }) => {
+test("the Data view downloads a backup of everything", { tag: "@dates" }, async ({ page }) => {
   await openApp(page, "#/profile");
   await page.getByLabel("Headline").fill("Economics student who turns messy data into answers");
   await expect(page.getByRole("status").filter({ hasText: "All changes saved." })).toBeVisible();
@@ -149,7 +167,9 @@ test("the Data view downloads a backup of everything", async ({ page }) => {
   expect(backup.profile.headline).toBe("Economics student who turns messy data into answers");
   // The file says which app made it and when.
   expect(backup.app_version).toMatch(/^\d+\.\d+\.\d+$/);
-  expect(Date.now() - Date.parse(backup.exported)).toBeLessThan(60_000);
+  // At the test clock's time, which runs on from NOW.
+  expect(sinceNow(backup.exported)).toBeGreaterThanOrEqual(0);
+  expect(sinceNow(backup.exported)).toBeLessThan(60_000);
   delete backup.app_version;
   delete backup.exported;
   // Everything but the bookkeeping that the download itself changes (the
@@ -161,7 +181,9 @@ test("the Data view downloads a backup of everything", async ({ page }) => {
     delete d.settings.last_backup;
   }
   expect(backup).toEqual(stored);
-  expect(Date.now() - Date.parse((await storedDoc(page)).settings.last_backup)).toBeLessThan(60_000);
+  const lastBackup = (await storedDoc(page)).settings.last_backup;
+  expect(sinceNow(lastBackup)).toBeGreaterThanOrEqual(0);
+  expect(sinceNow(lastBackup)).toBeLessThan(60_000);
 });
 
 test("the skip link and the navigation work with the keyboard alone", async ({ page }) => {

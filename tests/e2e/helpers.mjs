@@ -1,16 +1,125 @@
-// Shared helpers for the end-to-end tests.
-import { expect } from "@playwright/test";
+// Shared helpers for the end-to-end tests. Every spec imports `test` and
+// `expect` from here: `test` runs each page at the fixed test time (NOW)
+// and fails on any console error or page exception.
+import { test as base, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { inflateRawSync } from "node:zlib";
 import { ORIGIN, SUBPATH } from "./playwright.config.mjs";
 
-export { ORIGIN, SUBPATH };
+export { ORIGIN, SUBPATH, expect };
+
+// ---- time ------------------------------------------------------------------
+//
+// Tests never read the machine's clock. Every browser context gets
+// Playwright's clock installed at NOW before any page loads (the app's
+// `Date`, timers and `performance` run from there), and every date a test
+// stores or expects is written relative to it. MICROFOLIO_TEST_NOW moves
+// the clock: scripts/test.sh runs the date rules again years ahead.
+
+const DAY = 86_400_000;
+
+/** The time the tests run at (midday UTC, so the local date is the UTC one). */
+export const NOW = new Date(process.env.MICROFOLIO_TEST_NOW ?? "2026-11-23T12:00:00Z");
+if (Number.isNaN(NOW.getTime())) throw new Error(`MICROFOLIO_TEST_NOW is not a date: ${process.env.MICROFOLIO_TEST_NOW}`);
+
+/** The day the fixtures' dates are written for (tests/fixtures/v3.json). */
+const FIXTURE_DAY = Date.UTC(2026, 10, 23);
+/** Whole days from FIXTURE_DAY to NOW's day. */
+const SHIFT = Math.round((Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth(), NOW.getUTCDate()) - FIXTURE_DAY) / DAY);
+
+const ymd = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/** The test's today plus `n` days, as "YYYY-MM-DD". */
+export const inDays = (n) => ymd(NOW.getTime() + n * DAY);
+
+/** The test's now plus `n` days, as an ISO timestamp. */
+export const instantIn = (n) => new Date(NOW.getTime() + n * DAY).toISOString();
+
+/**
+ * A date, timestamp or month written for the fixture day ("2026-10-27",
+ * "2026-11-10T08:00:00Z", "2027-05"), moved by as many days as NOW is
+ * from that day: the same distance from the test's today.
+ */
+export function shifted(text) {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return ymd(Date.parse(`${text}T00:00:00Z`) + SHIFT * DAY);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) return new Date(Date.parse(text) + SHIFT * DAY).toISOString();
+  if (/^\d{4}-\d{2}$/.test(text)) return ymd(Date.parse(`${text}-15T00:00:00Z`) + SHIFT * DAY).slice(0, 7);
+  throw new Error(`not a date: ${text}`);
+}
+
+/** `value` with every date, timestamp and month in it `shifted`. */
+export function shiftDates(value) {
+  if (Array.isArray(value)) return value.map(shiftDates);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftDates(v)]));
+  if (typeof value === "string" && /^\d{4}-\d{2}(-\d{2}(T[\d:.]+Z)?)?$/.test(value)) return shifted(value);
+  return value;
+}
+
+/** "YYYY-MM-DD" as the app writes it: "Nov 14, 2026". */
+export function longDate(text) {
+  const [y, m, d] = text.split("-").map(Number);
+  return `${"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ")[m - 1]} ${d}, ${y}`;
+}
+
+/** The month of "YYYY-MM-DD" as the dashboard's charts name it: "Nov 2026". */
+export const monthName = (text) => longDate(`${text.slice(0, 7)}-01`).replace(" 1,", "");
+
+/** Milliseconds from NOW to the ISO timestamp `text` (the clock runs on from NOW). */
+export const sinceNow = (text) => Date.parse(text) - NOW.getTime();
+
+// ---- the test fixture --------------------------------------------------------
+
+/** Console errors that are not the app's: the browser's line for the optional config.json being absent. */
+const expectedError = (m) => /\/config\.json$/.test(m.location().url ?? "");
+
+/** Installs the clock on `context` and collects its console errors and page exceptions into `errors`. */
+async function prepare(context, errors) {
+  await context.clock.install({ time: NOW });
+  context.on("console", (m) => {
+    if (m.type() === "error" && !expectedError(m)) errors.push(`console: ${m.text()}`);
+  });
+  context.on("weberror", (e) => errors.push(`exception: ${e.error().message}`));
+}
+
+/**
+ * Playwright's `test` with the clock at NOW in every context (`context`,
+ * `page`, and those made by `newContext`), failing the test on any console
+ * error or page exception (a Rust panic shows as `RuntimeError: unreachable`).
+ */
+export const test = base.extend({
+  pageErrors: async ({}, use) => {
+    const errors = [];
+    await use(errors);
+    expect(errors, "console errors and page exceptions").toEqual([]);
+  },
+  context: async ({ context, pageErrors }, use) => {
+    await prepare(context, pageErrors);
+    await use(context);
+  },
+  /** Opens a fresh browser context (another browser: empty storage), prepared the same way. */
+  newContext: async ({ browser, pageErrors }, use) => {
+    const made = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      await prepare(context, pageErrors);
+      made.push(context);
+      return context;
+    });
+    for (const c of made) await c.close();
+  },
+});
+
+// ---- stored data -------------------------------------------------------------
 
 /** The localStorage key of the deployment served at `path`. */
 export const storageKey = (path = SUBPATH) => `microfolio:${path}:document`;
 
-/** A fresh copy of the current-version fixture document (tests/fixtures/v3.json). */
-export const fixture = async () => JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8"));
+/**
+ * A fresh copy of the current-version fixture document
+ * (tests/fixtures/v3.json), its dates moved to the test's clock.
+ */
+export const fixture = async () =>
+  shiftDates(JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8")));
 
 /**
  * `n` copies of `record`, copy `i` changed by the fields `change(i)`
@@ -41,21 +150,11 @@ export async function openWithStored(page, doc, hash) {
   await page.reload();
 }
 
-/**
- * Records every request the page makes, and every console error (except
- * the browser's own log line for the optional config.json being absent).
- */
+/** Every request the page makes, as a list of URLs that grows. */
 export function watch(page) {
   const requests = [];
-  const errors = [];
   page.on("request", (r) => requests.push(r.url()));
-  page.on("console", (m) => {
-    if (m.type() !== "error") return;
-    if (/\/config\.json$/.test(m.location().url ?? "")) return;
-    errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
-  return { requests, errors };
+  return requests;
 }
 
 /** The raw stored text under `key`, or null. */

@@ -21,6 +21,9 @@ export default defineConfig({
   outputDir: "../../test-results",
   use: {
     baseURL: ORIGIN + SUBPATH,
+    // Dates are local: one zone everywhere, whatever the machine is set to.
+    timezoneId: "UTC",
+    locale: "en-US",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [

@@ -1,8 +1,7 @@
 // End-to-end: the portfolio. An entry with deliverables, a milestone and
 // feedback survives a reload; the printable portfolio (print media) shows
 // public entries only; a completed application becomes an entry.
-import { test, expect } from "@playwright/test";
-import { copies, fixture, openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
+import { NOW, copies, expect, fixture, inDays, monthName, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function newEntry(page, { title, org, visibility = "public" }) {
   await openApp(page, "#/portfolio");
@@ -15,8 +14,8 @@ async function newEntry(page, { title, org, visibility = "public" }) {
 
 test("an entry with two deliverables, a milestone and feedback survives a reload", async ({ page }) => {
   await newEntry(page, { title: "Market sizing deck", org: "Acme Analytics" });
-  await page.getByLabel("Start date").fill("2026-11-03");
-  await page.getByLabel("End date").fill("2026-11-14");
+  await page.getByLabel("Start date").fill(shifted("2026-11-03"));
+  await page.getByLabel("End date").fill(shifted("2026-11-14"));
   for (const [i, title, link] of [[1, "Market sizing deck", "https://example.org/deck"], [2, "Source spreadsheet", ""]]) {
     await page.getByRole("button", { name: "Add a deliverable" }).click();
     await expect(page.getByLabel(`Deliverable ${i} title`)).toBeFocused();
@@ -138,8 +137,8 @@ test("a long portfolio shows 50 entries and the rest on request; the filters sti
     meta: { id: `e0000000-0000-4000-8000-${String(100 + i).padStart(12, "0")}` },
     title: `Bulk entry ${i}`,
     // Newest first: entry 59 on top, entry 0 last.
-    end_date: `2026-0${1 + Math.floor(i / 10)}-${String(10 + (i % 10)).padStart(2, "0")}`,
-    start_date: "2025-12-01",
+    end_date: shifted(`2026-0${1 + Math.floor(i / 10)}-${String(10 + (i % 10)).padStart(2, "0")}`),
+    start_date: shifted("2025-12-01"),
     tags: i === 0 ? ["oldest"] : ["research"],
     application: null,
   }));
@@ -158,4 +157,26 @@ test("a long portfolio shows 50 entries and the rest on request; the filters sti
   await page.getByRole("button", { name: "Show 10 more" }).press("Enter");
   await expect(entries).toHaveCount(60);
   await expect(page.getByRole("button", { name: /^Show \d+ more$/ })).toHaveCount(0);
+});
+
+test("the dashboard counts an entry's hours and fee in the month it ended, over the 12 months up to this one", { tag: "@dates" }, async ({ page }) => {
+  const doc = await fixture();
+  const [deck, inventory] = doc.entries;
+  deck.start_date = inDays(-40);
+  deck.end_date = inDays(-35); // 25 h logged, 500 USD
+  inventory.start_date = null;
+  inventory.end_date = inDays(-400); // more than a year ago: not counted
+  await openWithStored(page, doc, "#/");
+  const hours = page.getByRole("img", { name: /^Hours per month, last 12 months\./ });
+  const alt = await hours.getAttribute("aria-label");
+  const months = alt.replace(/^[^.]*\. /, "").replace(/\.$/, "").split("; ");
+  expect(months).toHaveLength(12);
+  // Oldest first, this month last.
+  expect(months.at(-1)).toMatch(new RegExp(`^${monthName(inDays(0))}: `));
+  const first = new Date(Date.UTC(NOW.getUTCFullYear(), NOW.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
+  expect(months[0]).toMatch(new RegExp(`^${monthName(first)}: `));
+  expect(months).toContain(`${monthName(inDays(-35))}: 25 h`);
+  expect(months.filter((m) => !m.endsWith(": 0 h"))).toEqual([`${monthName(inDays(-35))}: 25 h`]);
+  const fees = page.getByRole("img", { name: /^Fees per month in USD, last 12 months\./ });
+  await expect(fees).toHaveAttribute("aria-label", new RegExp(`${monthName(inDays(-35))}: 500(\\.00)? USD`));
 });

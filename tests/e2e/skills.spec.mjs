@@ -1,8 +1,7 @@
 // End-to-end: the skill inventory. Evidence comes from portfolio entries;
 // the gap check lists what applications ask for; merging keeps references
 // across a reload; duplicate names are refused; delete can be undone.
-import { test, expect } from "@playwright/test";
-import { openApp, readStored, settled, storedDoc } from "./helpers.mjs";
+import { expect, longDate, openApp, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function addSkill(page, { name, category = "Technical", level = "", target = "" }) {
   await openApp(page, "#/skills/new");
@@ -18,13 +17,13 @@ async function addEntry(page, { title, skills }) {
   await openApp(page, "#/portfolio/new");
   await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Organization", { exact: true }).fill("Acme");
-  await page.getByLabel("End date").fill("2026-11-14");
+  await page.getByLabel("End date").fill(shifted("2026-11-14"));
   await page.getByLabel("Skills shown").fill(skills);
   await page.getByRole("button", { name: "Add entry" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-test("a skill linked to a portfolio entry shows it as evidence; unbacked skills are flagged", async ({ page }) => {
+test("a skill linked to a portfolio entry shows it as evidence; unbacked skills are flagged", { tag: "@dates" }, async ({ page }) => {
   await addSkill(page, { name: "Excel", category: "Tool", level: "3", target: "4" });
   await addSkill(page, { name: "SQL", level: "4" });
   await openApp(page, "#/skills");
@@ -36,7 +35,7 @@ test("a skill linked to a portfolio entry shows it as evidence; unbacked skills 
   await openApp(page, "#/skills");
   await page.getByRole("link", { name: "Excel" }).click();
   const evidence = page.getByRole("region", { name: "Evidence" });
-  await expect(evidence).toContainText("1 piece of evidence, the latest from Nov 14, 2026.");
+  await expect(evidence).toContainText(`1 piece of evidence, the latest from ${longDate(shifted("2026-11-14"))}.`);
   await expect(evidence.getByRole("link", { name: "Market sizing deck" })).toBeVisible();
   const doc = (await storedDoc(page));
   expect(doc.skills).toHaveLength(2);

@@ -1,8 +1,7 @@
 // End-to-end: the application tracker. Create an application, move it
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
-import { test, expect } from "@playwright/test";
-import { copies, fixture, openApp, openWithStored, readStored, settled, storedDoc } from "./helpers.mjs";
+import { copies, expect, fixture, inDays, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -26,18 +25,12 @@ async function addContact(page, { name, kind, org }) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 }
 
-const inDays = (n) => {
-  const d = new Date();
-  d.setDate(d.getDate() + n);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
-
 test("invalid input is refused with field errors and a summary, and nothing is stored", async ({ page }) => {
   await openApp(page, "#/applications/new");
   await page.getByLabel("Posting link").fill("javascript:alert(1)");
   await page.getByLabel("Fixed fee").fill("-5");
-  await page.getByLabel("Start date").fill("2026-12-10");
-  await page.getByLabel("End date").fill("2026-12-01");
+  await page.getByLabel("Start date").fill(inDays(17));
+  await page.getByLabel("End date").fill(inDays(8));
   await page.getByRole("button", { name: "Add application" }).click();
   const summary = page.getByRole("alert").filter({ hasText: "Some details need fixing" });
   await expect(summary).toBeFocused();
@@ -57,7 +50,7 @@ test("invalid input is refused with field errors and a summary, and nothing is s
   expect(await readStored(page)).toBeNull();
 });
 
-test("an application moves through stages by keyboard, and survives a reload", async ({ page }) => {
+test("an application moves through stages by keyboard, and survives a reload", { tag: "@dates" }, async ({ page }) => {
   await addApplication(page, { org: "Acme Analytics", role: "Market sizing", source: "Parker Dewey" });
   await page.getByRole("link", { name: "← All applications" }).click();
   const saved = page.getByRole("region", { name: "Saved" });
@@ -154,7 +147,7 @@ test("a search that hides a card closes its Move list", async ({ page }) => {
   await expect(acme).toHaveAttribute("aria-expanded", "true");
 });
 
-test("search, filters, due soon and the sortable table", async ({ page }) => {
+test("search, filters, due soon and the sortable table", { tag: "@dates" }, async ({ page }) => {
   await addApplication(page, { org: "Acme Analytics", role: "Market sizing", source: "Parker Dewey", tags: "research", deadline: inDays(3) });
   await addApplication(page, { org: "Beta Library", role: "Donor database clean-up", source: "LinkedIn", tags: "data" });
   await addApplication(page, { org: "City Council", role: "Survey research", source: "LinkedIn", tags: "research, remote" });
@@ -257,9 +250,9 @@ test("the posting link and a contact's e-mail are shown as links", async ({ page
 test("a long board shows 25 cards per stage and the rest on request; the search still finds every one", async ({ page }) => {
   const doc = await fixture();
   doc.applications = copies(doc.applications[0], 60, (i) => ({
-    meta: { id: `a1b2c3d4-e5f6-4a7b-8c9d-${String(i).padStart(12, "0")}`, updated: `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00Z` },
+    meta: { id: `a1b2c3d4-e5f6-4a7b-8c9d-${String(i).padStart(12, "0")}`, updated: shifted(`2026-11-${String(1 + (i % 28)).padStart(2, "0")}T08:00:00Z`) },
     organization: `Bulk Org ${i}`,
-    history: [{ stage: "saved", date: "2026-10-20" }],
+    history: [{ stage: "saved", date: shifted("2026-10-20") }],
     deadline: null,
     entry: undefined,
   }));
@@ -278,4 +271,31 @@ test("a long board shows 25 cards per stage and the rest on request; the search 
   await page.getByRole("button", { name: "Table" }).click();
   await page.getByLabel("Search", { exact: true }).fill("Bulk Org 59");
   await expect(page.getByRole("link", { name: "Bulk Org 59" })).toBeVisible();
+});
+
+test("an application with no reply for over 3 weeks after applying is flagged, one at 3 weeks is not", { tag: "@dates" }, async ({ page }) => {
+  const doc = await fixture();
+  const [acme, library] = doc.applications;
+  for (const [app, applied] of [[acme, -22], [library, -21]]) {
+    app.date_found = inDays(-30);
+    app.date_applied = inDays(applied);
+    app.deadline = null;
+    app.start_date = null;
+    app.end_date = null;
+    app.history = [{ stage: "saved", date: inDays(-30) }, { stage: "applied", date: inDays(applied) }];
+  }
+  await openWithStored(page, doc, "#/applications");
+  const column = page.getByRole("region", { name: "Applied" });
+  await expect(column.getByRole("listitem").filter({ hasText: "Acme Analytics" })).toContainText("Possibly ghosted: no reply in over 3 weeks");
+  await expect(column.getByRole("listitem").filter({ hasText: "City Library Foundation" })).toBeVisible();
+  await expect(column.getByRole("listitem").filter({ hasText: "City Library Foundation" })).not.toContainText("Possibly ghosted");
+  // The application's own page says it too, and what to do.
+  await column.getByRole("link", { name: /Acme Analytics/ }).click();
+  await expect(page.getByText("Possibly ghosted: no change for over 3 weeks since you applied.")).toBeVisible();
+  // A reply (Interviewing, today) clears the flag.
+  await page.goto("#/applications");
+  await page.getByRole("button", { name: "Move Acme Analytics — Market sizing research (micro-internship)…" }).click();
+  await page.getByRole("button", { name: "Interviewing", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("listitem").filter({ hasText: "Acme Analytics" })).not.toContainText("Possibly ghosted");
+  expect((await storedDoc(page)).applications[0].history.at(-1)).toEqual({ stage: "interviewing", date: inDays(0) });
 });

@@ -38,7 +38,10 @@ pub fn SelectField(
                     move || error.with(Option::is_some).then(|| error_id.clone())
                 }
                 prop:value=move || value.get()
-                on:change=move |ev| on_change.run(event_target_value(&ev))
+                on:change=move |ev| {
+                    // As in `TextField`: a change after the page closed.
+                    on_change.try_run(event_target_value(&ev));
+                }
             >
                 {options}
             </select>

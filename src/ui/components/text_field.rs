@@ -42,8 +42,15 @@ pub fn TextField(
         }
     };
     let invalid = move || error.with(Option::is_some).then_some("true");
-    let input = move |ev| on_input.run(event_target_value(&ev));
-    let change = move |_| on_commit.run(());
+    // `try_run`: a focused field whose page is closed gets its `change`
+    // (blur) after that page's callbacks are gone; there is nothing left
+    // to tell. `run` panicked there ("reactive value … already disposed").
+    let input = move |ev| {
+        on_input.try_run(event_target_value(&ev));
+    };
+    let change = move |_| {
+        on_commit.try_run(());
+    };
     let label_for = id.clone();
     let control = if multiline {
         view! {

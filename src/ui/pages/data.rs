@@ -89,10 +89,20 @@ pub fn DataPage() -> impl IntoView {
             }));
         }
     };
+    // This view holds the backup button, so the app-wide reminder is not
+    // shown here: this line says the same.
+    let backup_due = move || doc.with(|d| d.backup_due(now()));
     let last_backup = move || {
         doc.with(|d| match d.settings.last_backup {
             Some(t) => format!("Last backup: {}.", format_date(t.date_naive())),
             None => "No backup downloaded yet.".to_owned(),
+        })
+    };
+    let due_text = move || {
+        backup_due().then(|| view! {
+            <p class="flag">
+                "Time for a backup: your data changed and your last backup is more than two weeks old."
+            </p>
         })
     };
     let persistence_text = move || {
@@ -115,6 +125,7 @@ pub fn DataPage() -> impl IntoView {
             <h2 id="backup-heading">"Back up"</h2>
             <p>"Download everything as one JSON file that you can keep or move to another browser."</p>
             <p>{last_backup}</p>
+            {due_text}
             <button type="button" class="button primary" on:click=export>
                 "Download a backup"
             </button>
