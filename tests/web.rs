@@ -515,3 +515,157 @@ async fn the_backup_reminder_follows_the_app_clock_not_the_day_the_test_runs() {
         local().remove_item(&part).unwrap();
     }
 }
+
+/// Wraps the page's `DecompressionStream` so that a test can see how many
+/// compressed bytes reach the real decompressor (`__inflateFed`) and
+/// whether its input was cut off by a cancel (`__inflateCancelled`).
+/// Returns the function that puts the real class back.
+fn count_decompression_input() -> js_sys::Function {
+    js_sys::Function::new_no_args(
+        r#"
+        const Real = DecompressionStream;
+        globalThis.__inflateFed = 0;
+        globalThis.__inflateCancelled = false;
+        globalThis.DecompressionStream = class {
+            constructor(format) {
+                const inner = new Real(format);
+                const counter = new TransformStream({
+                    transform(chunk, controller) {
+                        globalThis.__inflateFed += chunk.byteLength;
+                        controller.enqueue(chunk);
+                    },
+                });
+                counter.readable.pipeTo(inner.writable).catch(() => {
+                    globalThis.__inflateCancelled = true;
+                });
+                this.writable = counter.writable;
+                this.readable = inner.readable;
+            }
+        };
+        return () => { globalThis.DecompressionStream = Real; };
+        "#,
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap()
+    .unchecked_into()
+}
+
+fn global_number(name: &str) -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &name.into())
+        .unwrap()
+        .as_f64()
+        .unwrap()
+}
+
+/// Regression: a 1.9 MB share link of DEFLATE-compressed spaces (1.4 GB
+/// inflated) kept the tab busy for 19 s at 1.6 GB of memory before the
+/// 10 MB refusal: the whole link went into the browser's decompressor at
+/// once, and it inflated all of it before the cap was first checked. The
+/// link now goes in in slices of `STEP` bytes, each inflated only once the
+/// output before it has been read, and reading is cancelled as soon as the
+/// output passes the cap: a 200 MB bomb is refused with TooLarge having
+/// inflated no more than the cap plus a few slices' worth.
+#[wasm_bindgen_test]
+async fn a_share_link_bomb_is_refused_having_inflated_no_more_than_the_cap_and_a_slice() {
+    use microfolio::ui::compress::{deflate, inflate, StreamError, STEP};
+    const SIZE: usize = 200 * 1024 * 1024;
+    const CAP: usize = 10 * 1024 * 1024;
+    let bomb = deflate(&vec![b' '; SIZE]).await.unwrap();
+    let ratio = SIZE / bomb.len();
+    assert!(ratio > 500, "spaces deflate about 1000:1, got {ratio}:1");
+
+    let restore = count_decompression_input();
+    let result = inflate(&bomb, CAP).await;
+    settle().await;
+    let fed = global_number("__inflateFed") as usize;
+    let cancelled = js_sys::Reflect::get(&js_sys::global(), &"__inflateCancelled".into())
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+
+    assert_eq!(result, Err(StreamError::TooLarge));
+    assert!(
+        fed * ratio <= CAP + 4 * STEP * ratio,
+        "{fed} of {} compressed bytes went into the decompressor: about {} MB inflated for a cap of {} MB",
+        bomb.len(),
+        fed * ratio / 1_048_576,
+        CAP / 1_048_576
+    );
+    assert!(cancelled, "the decompressor's input was cut off");
+    // Nothing goes on inflating after the refusal.
+    settle().await;
+    assert_eq!(global_number("__inflateFed") as usize, fed);
+}
+
+/// Regression, with the bomb above: the link's text is refused for its
+/// length before it is decoded or inflated (a link of 1.9 MB was decoded
+/// and fed to the decompressor whole). A link at the cap is still read (and
+/// this one is then refused as damaged).
+#[wasm_bindgen_test]
+async fn a_share_link_longer_than_the_cap_is_refused_before_it_is_decoded() {
+    use microfolio::domain::share::MAX_LINK_DATA_CHARS;
+    use microfolio::ui::share_link::open_link;
+    let restore = count_decompression_input();
+    let too_long = open_link(&"A".repeat(MAX_LINK_DATA_CHARS + 4)).await;
+    let fed_for_too_long = global_number("__inflateFed");
+    let at_cap = open_link(&"A".repeat(MAX_LINK_DATA_CHARS)).await;
+    restore.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+
+    let message = too_long.map(|_| ()).unwrap_err();
+    assert!(message.contains("too long"), "{message}");
+    assert_eq!(fed_for_too_long, 0.0, "nothing was inflated");
+    let message = at_cap.map(|_| ()).unwrap_err();
+    assert!(message.contains("damaged"), "{message}");
+}
+
+/// Regression: `config.json` was downloaded whole before its 64 KB cap was
+/// checked (a huge or endless file was read to the end). The body is read
+/// a chunk at a time and the download cancelled once past the cap: an
+/// endless body is refused after a few chunks, and a small one reads whole.
+#[wasm_bindgen_test]
+async fn a_response_body_is_read_only_up_to_its_cap() {
+    use microfolio::ui::platform::read_capped;
+    let make = js_sys::Function::new_with_args(
+        "endless",
+        "globalThis.__pulls = 0; globalThis.__cancelled = false;
+         let sent = 0;
+         return new Response(new ReadableStream({
+           pull(c) {
+             globalThis.__pulls++;
+             if (!endless && sent > 0) { c.close(); return; }
+             sent++;
+             c.enqueue(new TextEncoder().encode('{\"institution\":\"X\"' + ' '.repeat(1000) + (endless ? '' : '}')));
+           },
+           cancel() { globalThis.__cancelled = true; },
+         }));",
+    );
+    let endless: web_sys::Response = make
+        .call1(&wasm_bindgen::JsValue::NULL, &true.into())
+        .unwrap()
+        .unchecked_into();
+    let refused = read_capped(&endless, 64 * 1024).await.unwrap_err();
+    assert!(refused.contains("over 64 KB"), "{refused}");
+    settle().await;
+    let pulls = js_sys::Reflect::get(&js_sys::global(), &"__pulls".into())
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        pulls < 80.0,
+        "{pulls} chunks of 1 KB pulled for a 64 KB cap"
+    );
+    let cancelled = js_sys::Reflect::get(&js_sys::global(), &"__cancelled".into()).unwrap();
+    assert_eq!(
+        cancelled.as_bool(),
+        Some(true),
+        "the download was cancelled"
+    );
+
+    let small: web_sys::Response = make
+        .call1(&wasm_bindgen::JsValue::NULL, &false.into())
+        .unwrap()
+        .unchecked_into();
+    let text = read_capped(&small, 64 * 1024).await.unwrap();
+    assert!(text.starts_with("{\"institution\":\"X\"") && text.ends_with('}'));
+}

@@ -9,6 +9,7 @@
 //! possibly ghosted, never moved. Dates come in as arguments: the core does
 //! not read the clock.
 
+use super::bounds;
 use super::record::{Meta, RecordId};
 use super::validate::{check_length, FieldError, SafeUrl, UrlPolicy};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,6 +22,9 @@ pub const DUE_SOON_DAYS: i64 = 7;
 /// The most hours an application may estimate (a generous full-time
 /// semester); micro-internships are typically 5 to 40 hours in total.
 pub const MAX_HOURS: f64 = 2000.0;
+/// The largest fee the forms take, in cents (100,000,000.00): far from
+/// `u64::MAX`, so even 50,000 of them add up without overflow.
+pub const MAX_FEE_CENTS: u64 = 10_000_000_000;
 
 /// Where an application stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -196,7 +200,7 @@ impl Money {
         whole
             .checked_mul(100)
             .and_then(|c| c.checked_add(frac))
-            .filter(|c| *c <= 10_000_000_000)
+            .filter(|c| *c <= MAX_FEE_CENTS)
             .ok_or("That fee is too large.")
     }
 
@@ -263,10 +267,11 @@ impl Application {
     }
 
     /// Moves to `stage` as of `date`. Returns false (and records nothing)
-    /// if the application is already there. Moving to Applied fills in
-    /// the applied date when it is empty.
+    /// if the application is already there, or if `date` lies outside
+    /// [`bounds::YEARS`] (it could not be read back). Moving to Applied
+    /// fills in the applied date when it is empty.
     pub fn move_to(&mut self, stage: Stage, date: NaiveDate, now: DateTime<Utc>) -> bool {
-        if self.stage() == stage {
+        if self.stage() == stage || !bounds::date_in_range(date) {
             return false;
         }
         self.history.push(StageChange { stage, date });
@@ -286,6 +291,9 @@ impl Application {
     ) -> Result<(), &'static str> {
         if history.is_empty() {
             return Err("An application needs at least one stage.");
+        }
+        if !history.iter().all(|c| bounds::date_in_range(c.date)) {
+            return Err(bounds::DATE_OUT_OF_RANGE);
         }
         history.sort_by_key(|c| c.date);
         if history != self.history {
@@ -513,9 +521,7 @@ impl ApplicationForm {
         }
         let mut date = |field: AppField| match text(field) {
             "" => None,
-            t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .map_err(|_| err(field, "Enter a date as YYYY-MM-DD."))
-                .ok(),
+            t => bounds::parse_date(t).map_err(|m| err(field, m)).ok(),
         };
         let date_found = date(AppField::DateFound);
         let date_applied = date(AppField::DateApplied);
@@ -836,6 +842,42 @@ pub(crate) mod tests {
                 (AppField::EndDate, "The end date is before the start date."),
             ]
         );
+    }
+
+    /// What the app writes it must read back: decoding refuses dates
+    /// outside `bounds::YEARS`, so neither a form nor a stage change may
+    /// store one (the stage history's date inputs accept "0001-01-01").
+    #[test]
+    fn dates_outside_the_readable_years_are_never_stored() {
+        let base = app(1, "A", "B", day(11, 1));
+        for field in [
+            AppField::NextFollowUp,
+            AppField::Deadline,
+            AppField::DateFound,
+        ] {
+            let f = form(&[
+                (AppField::Organization, "A"),
+                (AppField::Role, "B"),
+                (field, "+262142-12-31"),
+            ]);
+            let errors = f.parse(&base, at(11, 2)).unwrap_err();
+            assert_eq!(
+                (errors[0].field, errors[0].message.as_str()),
+                (field, crate::domain::bounds::DATE_OUT_OF_RANGE)
+            );
+        }
+        let mut a = base.clone();
+        let old = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+        assert!(!a.move_to(Stage::Applied, old, at(11, 2)), "not recorded");
+        assert_eq!(a, base);
+        let mut history = a.history.clone();
+        history[0].date = old;
+        assert_eq!(
+            a.set_history(history, at(11, 2)),
+            Err(crate::domain::bounds::DATE_OUT_OF_RANGE)
+        );
+        assert_eq!(a, base);
+        assert!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)));
     }
 
     #[test]

@@ -89,6 +89,15 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<String>> {
             MAX_CONFIG_BYTES / 1024
         )]);
     }
+    // serde reads a struct from a JSON array too: `[]` would pass as "no
+    // settings" with no word.
+    if let Some(first) = text.trim_start().chars().next().filter(|c| *c != '{') {
+        if matches!(first, '[' | '"' | 't' | 'f' | 'n' | '-' | '0'..='9') {
+            return Err(vec![
+                "it must be one JSON object ({ … } with the settings), not a list or a single value".to_owned(),
+            ]);
+        }
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let raw: RawConfig = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let inner = e.inner();
@@ -318,6 +327,23 @@ pub fn accent_schemes(accent: Rgb) -> (AccentVars, AccentVars) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: `[]` (and any JSON that is not an object) was taken as
+    /// a config with no settings, with no notice.
+    #[test]
+    fn a_config_that_is_not_an_object_is_refused_with_a_reason() {
+        for text in ["[]", "[1, 2]", "\"hello\"", "42", "null", " true"] {
+            let errors = parse_config(text).unwrap_err();
+            assert!(
+                errors[0].contains("must be one JSON object"),
+                "{text}: {errors:?}"
+            );
+        }
+        assert!(parse_config("{}").is_ok());
+        assert!(parse_config("  \n{}").is_ok());
+        // Not JSON at all still says where.
+        assert!(parse_config("oops").unwrap_err()[0].contains("not valid JSON"));
+    }
 
     #[test]
     fn an_example_config_reads_completely() {

@@ -10,10 +10,14 @@
 //! ```
 //!
 //! Decoding never falls back to a default: a text that is not JSON, not a
-//! Microfolio document, from a newer version, or of the wrong shape is an
-//! error that says which, so the caller can keep the data untouched.
+//! Microfolio document, from a newer version, of the wrong shape, or
+//! holding what the app never writes (two records of a collection with one
+//! id, a date, rating, level, fee or hours out of range: see
+//! [`super::bounds`]) is an error that says which and where, so the caller
+//! can keep the data untouched.
 
 use super::application::Application;
+use super::bounds::check_document;
 use super::contact::Contact;
 use super::economics::Settings;
 use super::portfolio::{ParsedEntry, PortfolioEntry};
@@ -636,6 +640,18 @@ pub enum DecodeError {
         count: usize,
         max: usize,
     },
+    /// Two records of one collection share an id (`path` is the second's
+    /// id, `first` the record it repeats).
+    #[error("Two records in it have the same id: {path}: the same id as {first}.")]
+    DuplicateId { path: String, first: String },
+    /// A date, rating, level, fee or number of hours outside what the app
+    /// allows (`crate::domain::bounds`).
+    #[error("A value in it is out of range: {path} is {found} (allowed: {allowed}).")]
+    OutOfRange {
+        path: String,
+        found: String,
+        allowed: String,
+    },
 }
 
 impl DecodeError {
@@ -848,6 +864,9 @@ pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeErro
     if scan.within(limits) {
         if let Ok(doc) = serde_json::from_str::<Document>(text) {
             if doc.format == FORMAT && doc.schema_version == SCHEMA_VERSION {
+                // The checked path would read the same document and judge
+                // it the same way.
+                check_document(&doc)?;
                 return Ok(doc);
             }
         }
@@ -856,10 +875,14 @@ pub fn decode_within(text: &str, limits: &Limits) -> Result<Document, DecodeErro
 }
 
 /// The second half of [`decode`], for a value already parsed and checked
-/// within the limits: the envelope, the migrations, the typed document.
+/// within the limits: the envelope, the migrations, the typed document,
+/// then what its shape cannot say ([`check_document`]: unique ids, values
+/// in range).
 pub(crate) fn decode_value(value: Value) -> Result<Document, DecodeError> {
     let value = migrate(value, &MIGRATIONS)?;
-    deserialize_with_path(value)
+    let doc = deserialize_with_path(value)?;
+    check_document(&doc)?;
+    Ok(doc)
 }
 
 /// Checks the envelope of a document value (format and version) and

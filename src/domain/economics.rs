@@ -123,13 +123,21 @@ pub fn yearly_totals(entries: &[PortfolioEntry]) -> Vec<YearTotals> {
         t.entries += 1;
         t.hours += counted_hours(e).map_or(0.0, |(h, _)| h);
         if let Some(fee) = &e.fee {
-            *t.earned.entry(fee.currency.clone()).or_default() += fee.cents;
+            add_fee(&mut t.earned, fee);
             if e.payment == PaymentStatus::Paid {
-                *t.paid.entry(fee.currency.clone()).or_default() += fee.cents;
+                add_fee(&mut t.paid, fee);
             }
         }
     }
     years.into_values().rev().collect()
+}
+
+/// Adds a fee to per-currency totals, saturating: decoded fees are at most
+/// [`super::application::MAX_FEE_CENTS`], but a total never overflows
+/// whatever it is given.
+pub fn add_fee(totals: &mut BTreeMap<String, u64>, fee: &Money) {
+    let total = totals.entry(fee.currency.clone()).or_default();
+    *total = total.saturating_add(fee.cents);
 }
 
 /// "500 USD + 120 EUR", or "none".
@@ -148,4 +156,41 @@ pub fn money_list(amounts: &BTreeMap<String, u64>) -> String {
         })
         .collect::<Vec<_>>()
         .join(" + ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::Meta;
+    use crate::domain::RecordId;
+
+    /// Regression: a fee of `u64::MAX` cents overflowed the yearly totals
+    /// (a panic in a debug build, a wrapped total in a release one).
+    #[test]
+    fn fees_near_u64_max_saturate_the_yearly_totals_instead_of_overflowing() {
+        let t = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let entry = |n: u8| {
+            let mut e = PortfolioEntry::new(Meta::new(RecordId::from_random_bytes([n; 16]), t));
+            e.fee = Some(Money {
+                cents: u64::MAX - 1,
+                currency: "USD".into(),
+            });
+            e.payment = PaymentStatus::Paid;
+            e
+        };
+        let totals = yearly_totals(&[entry(1), entry(2)]);
+        assert_eq!(totals[0].earned.get("USD"), Some(&u64::MAX));
+        assert_eq!(totals[0].paid.get("USD"), Some(&u64::MAX));
+        let mut sums = BTreeMap::new();
+        for cents in [1, 2] {
+            add_fee(
+                &mut sums,
+                &Money {
+                    cents,
+                    currency: "EUR".into(),
+                },
+            );
+        }
+        assert_eq!(sums.get("EUR"), Some(&3), "ordinary sums are exact");
+    }
 }

@@ -6,7 +6,7 @@ use super::application::Stage;
 use super::portfolio::{PortfolioEntry, Visibility};
 use super::skill::LEVELS;
 use super::Document;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{json, Map, Value};
 
 fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
@@ -325,10 +325,14 @@ pub fn calendar_ics(doc: &Document, now: DateTime<Utc>) -> String {
             "DTSTART;VALUE=DATE:{}",
             date.format("%Y%m%d")
         )));
-        out.push_str(&ics_fold(&format!(
-            "DTEND;VALUE=DATE:{}",
-            (date + Duration::days(1)).format("%Y%m%d")
-        )));
+        // Checked: `date + 1 day` panics on chrono's last date. Without a
+        // DTEND an all-day event lasts one day anyway (RFC 5545 §3.6.1).
+        if let Some(end) = date.succ_opt() {
+            out.push_str(&ics_fold(&format!(
+                "DTEND;VALUE=DATE:{}",
+                end.format("%Y%m%d")
+            )));
+        }
         out.push_str(&ics_fold(&format!("SUMMARY:{}", ics_text(&summary))));
         if !description.is_empty() {
             out.push_str(&ics_fold(&format!(
@@ -367,6 +371,25 @@ mod tests {
         }
         let unfolded: String = folded.replace("\r\n ", "");
         assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "é".repeat(60)));
+    }
+
+    /// Regression: an imported follow-up of `+262142-12-31` panicked the
+    /// calendar at `date + Duration::days(1)`. Decoding refuses such dates
+    /// now; the export must not panic on a document built in memory either.
+    #[test]
+    fn a_follow_up_on_chronos_last_date_does_not_panic_the_calendar() {
+        let mut doc = Document::new(at(1, 1), RecordId::from_random_bytes([9; 16]));
+        let mut a = app(1, "Acme", "Research", day(11, 1));
+        a.next_follow_up = Some(NaiveDate::MAX);
+        a.deadline = Some(NaiveDate::MIN);
+        doc.applications = vec![a];
+        let ics = calendar_ics(&doc, at(11, 23));
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2, "{ics}");
+        assert_eq!(
+            ics.matches("DTEND").count(),
+            1,
+            "the last date has no next day: no DTEND, one day by RFC 5545"
+        );
     }
 
     #[test]

@@ -1,14 +1,21 @@
 //! The skill inventory's derived views: evidence (the portfolio entries
-//! that demonstrate a skill, plus manual links), the "unbacked" flag, and
-//! the gap check against what active applications ask for. All derived,
-//! never stored, so they cannot go stale.
+//! that demonstrate a skill, plus manual links), the "unbacked" flag, the
+//! gap check against what active applications ask for, and the joins the
+//! Skills and Portfolio pages show (rows with evidence counts, the skills
+//! in use, an entry's skill names). All derived, never stored, so they
+//! cannot go stale. Joins over many records index them once
+//! ([`EvidenceIndex`], [`ById`]), so their cost follows the size of the
+//! data, not skills × entries × references.
 
 use super::application::Application;
+use super::index::{listing, ById};
 use super::portfolio::PortfolioEntry;
 use super::record::RecordId;
-use super::skill::Skill;
+use super::skill::{Skill, SkillCategory};
 use super::Document;
 use chrono::NaiveDate;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A level at or above which a skill should be backed by evidence.
 pub const BACKED_FROM_LEVEL: u8 = 3;
@@ -31,22 +38,157 @@ impl Evidence {
     }
 }
 
-pub fn evidence(skill: &Skill, entries: &[PortfolioEntry]) -> Evidence {
-    let mut list: Vec<(RecordId, String, NaiveDate)> = entries
-        .iter()
-        .filter(|e| e.skills.contains(&skill.meta.id))
+/// The evidence of `skill` from the entries that show it (in document
+/// order): newest first, entries of the same date in document order.
+fn evidence_of<'a>(skill: &Skill, showing: impl Iterator<Item = &'a PortfolioEntry>) -> Evidence {
+    let mut list: Vec<(RecordId, String, NaiveDate)> = showing
         .map(|e| (e.meta.id, e.title.clone(), e.date()))
         .collect();
-    list.sort_by_key(|e| std::cmp::Reverse(e.2));
+    list.sort_by_key(|e| Reverse(e.2));
     Evidence {
         entries: list,
         manual: skill.evidence.len(),
     }
 }
 
+/// The evidence of one skill (one pass over the entries). For many skills
+/// use an [`EvidenceIndex`].
+pub fn evidence(skill: &Skill, entries: &[PortfolioEntry]) -> Evidence {
+    evidence_of(
+        skill,
+        entries.iter().filter(|e| e.skills.contains(&skill.meta.id)),
+    )
+}
+
+fn is_unbacked(skill: &Skill, total: usize) -> bool {
+    skill.level.is_some_and(|l| l >= BACKED_FROM_LEVEL) && total == 0
+}
+
 /// Rated 3 or more with nothing to show for it.
 pub fn unbacked(skill: &Skill, entries: &[PortfolioEntry]) -> bool {
-    skill.level.is_some_and(|l| l >= BACKED_FROM_LEVEL) && evidence(skill, entries).total() == 0
+    is_unbacked(skill, evidence(skill, entries).total())
+}
+
+/// Which entries show each skill, built in one pass over every entry's
+/// skill list; then a skill's evidence costs only what it returns.
+pub struct EvidenceIndex<'a> {
+    entries: &'a [PortfolioEntry],
+    showing: BTreeMap<RecordId, Vec<usize>>,
+}
+
+impl<'a> EvidenceIndex<'a> {
+    pub fn new(entries: &'a [PortfolioEntry]) -> Self {
+        Self {
+            entries,
+            showing: listing(entries, |e| e.skills.as_slice()),
+        }
+    }
+
+    fn positions(&self, skill: RecordId) -> &[usize] {
+        self.showing.get(&skill).map_or(&[], Vec::as_slice)
+    }
+
+    /// How many entries show the skill.
+    pub fn entry_count(&self, skill: RecordId) -> usize {
+        self.positions(skill).len()
+    }
+
+    /// Entries and manual links, as [`evidence`] gives them.
+    pub fn total(&self, skill: &Skill) -> usize {
+        self.entry_count(skill.meta.id) + skill.evidence.len()
+    }
+
+    /// As [`evidence`] gives it.
+    pub fn evidence(&self, skill: &Skill) -> Evidence {
+        evidence_of(
+            skill,
+            self.positions(skill.meta.id)
+                .iter()
+                .map(|&i| &self.entries[i]),
+        )
+    }
+
+    /// As [`unbacked`] gives it.
+    pub fn unbacked(&self, skill: &Skill) -> bool {
+        is_unbacked(skill, self.total(skill))
+    }
+}
+
+/// One line of the Skills page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkillRow {
+    pub id: RecordId,
+    pub name: String,
+    pub level: Option<u8>,
+    pub target: Option<u8>,
+    /// Portfolio entries that show it.
+    pub entries: usize,
+    /// Links added by hand.
+    pub manual: usize,
+    pub unbacked: bool,
+}
+
+/// The Skills page: the skills of each category, in the order of
+/// [`SkillCategory::ALL`] (categories without skills left out), each by
+/// name (case-insensitively; equal names in document order), with its
+/// evidence counts and the unbacked flag.
+pub fn skill_groups(
+    skills: &[Skill],
+    entries: &[PortfolioEntry],
+) -> Vec<(SkillCategory, Vec<SkillRow>)> {
+    let index = EvidenceIndex::new(entries);
+    SkillCategory::ALL
+        .into_iter()
+        .filter_map(|cat| {
+            let mut in_cat: Vec<&Skill> = skills.iter().filter(|s| s.category == cat).collect();
+            if in_cat.is_empty() {
+                return None;
+            }
+            in_cat.sort_by_cached_key(|s| s.name.to_lowercase());
+            let rows = in_cat
+                .into_iter()
+                .map(|s| SkillRow {
+                    id: s.meta.id,
+                    name: s.name.clone(),
+                    level: s.level,
+                    target: s.target,
+                    entries: index.entry_count(s.meta.id),
+                    manual: s.evidence.len(),
+                    unbacked: index.unbacked(s),
+                })
+                .collect();
+            Some((cat, rows))
+        })
+        .collect()
+}
+
+/// The skills some entry shows, for the Portfolio page's skill filter:
+/// (id, name) by name, case-insensitively (equal names in document order).
+pub fn skills_in_use(skills: &[Skill], entries: &[PortfolioEntry]) -> Vec<(RecordId, String)> {
+    let used: BTreeSet<RecordId> = entries
+        .iter()
+        .flat_map(|e| e.skills.iter().copied())
+        .collect();
+    let mut list: Vec<(RecordId, String)> = skills
+        .iter()
+        .filter(|s| used.contains(&s.meta.id))
+        .map(|s| (s.meta.id, s.name.clone()))
+        .collect();
+    list.sort_by_cached_key(|(_, n)| n.to_lowercase());
+    list
+}
+
+/// The names of the skills `ids` refer to, in their order; ids of no skill
+/// are left out. Build `skills` once ([`ById::new`]) for many lists.
+pub fn skill_names(skills: &ById<Skill>, ids: &[RecordId]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|id| skills.get(*id).map(|s| s.name.clone()))
+        .collect()
+}
+
+/// Skills by id, for [`skill_names`].
+pub fn skills_by_id(skills: &[Skill]) -> ById<'_, Skill> {
+    ById::new(skills, |s| s.meta.id)
 }
 
 /// One skill that active applications ask for and the student lacks, has
@@ -82,32 +224,47 @@ impl Gap {
 
 /// The gap check: required skills of applications in active stages that
 /// are missing, below target or without evidence; most-demanded first,
-/// missing before the rest at equal demand, then by name.
+/// missing before the rest at equal demand, then by name. Names match
+/// ignoring ASCII case (and, against the inventory, surrounding spaces, as
+/// [`super::skill::find_by_name`] does).
 pub fn gap_check(doc: &Document) -> Vec<Gap> {
-    let mut demand: Vec<(String, Vec<RecordId>)> = Vec::new();
+    // Each name in the spelling of its first mention, with the active
+    // applications asking for it (each once), in order of first mention.
+    let mut demand: Vec<(String, Vec<RecordId>, BTreeSet<RecordId>)> = Vec::new();
+    let mut by_name: BTreeMap<String, usize> = BTreeMap::new();
     let active = doc
         .applications
         .iter()
         .filter(|a: &&Application| a.stage().is_active());
     for app in active {
         for name in &app.required_skills {
-            match demand
-                .iter_mut()
-                .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            {
-                Some((_, apps)) if !apps.contains(&app.meta.id) => apps.push(app.meta.id),
-                Some(_) => {}
-                None => demand.push((name.clone(), vec![app.meta.id])),
+            match by_name.get(&name.to_ascii_lowercase()) {
+                Some(&i) => {
+                    let (_, apps, seen) = &mut demand[i];
+                    if seen.insert(app.meta.id) {
+                        apps.push(app.meta.id);
+                    }
+                }
+                None => {
+                    by_name.insert(name.to_ascii_lowercase(), demand.len());
+                    demand.push((name.clone(), vec![app.meta.id], [app.meta.id].into()));
+                }
             }
         }
     }
+    // The first skill of each name, as `find_by_name` finds it.
+    let mut inventory: BTreeMap<String, &Skill> = BTreeMap::new();
+    for s in &doc.skills {
+        inventory.entry(s.name.to_ascii_lowercase()).or_insert(s);
+    }
+    let evidence = EvidenceIndex::new(&doc.entries);
     let mut gaps: Vec<Gap> = demand
         .into_iter()
-        .filter_map(|(name, applications)| {
-            let skill = super::skill::find_by_name(&doc.skills, &name);
+        .filter_map(|(name, applications, _)| {
+            let skill = inventory.get(&name.trim().to_ascii_lowercase()).copied();
             let (below_target, no_evidence) = match skill {
                 None => (false, false),
-                Some(s) => (s.below_target(), evidence(s, &doc.entries).total() == 0),
+                Some(s) => (s.below_target(), evidence.total(s) == 0),
             };
             let gap = Gap {
                 name: skill.map_or(name, |s| s.name.clone()),
@@ -120,11 +277,13 @@ pub fn gap_check(doc: &Document) -> Vec<Gap> {
             (gap.missing() || gap.below_target || gap.no_evidence).then_some(gap)
         })
         .collect();
-    gaps.sort_by(|a, b| {
-        b.demand
-            .cmp(&a.demand)
-            .then(b.missing().cmp(&a.missing()))
-            .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    // Stable, as the comparison sort was: equal keys keep their order.
+    gaps.sort_by_cached_key(|g| {
+        (
+            Reverse(g.demand),
+            Reverse(g.missing()),
+            g.name.to_lowercase(),
+        )
     });
     gaps
 }
@@ -356,5 +515,328 @@ mod tests {
             fields,
             ["Your level", "Evidence 1 link", "Evidence 3 title"]
         );
+    }
+
+    /// The gap check as it was, with a scan per name, per skill and per
+    /// entry: the reference the indexed one must agree with.
+    fn gap_check_by_scanning(doc: &Document) -> Vec<Gap> {
+        let mut demand: Vec<(String, Vec<RecordId>)> = Vec::new();
+        for app in doc.applications.iter().filter(|a| a.stage().is_active()) {
+            for name in &app.required_skills {
+                match demand
+                    .iter_mut()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    Some((_, apps)) if !apps.contains(&app.meta.id) => apps.push(app.meta.id),
+                    Some(_) => {}
+                    None => demand.push((name.clone(), vec![app.meta.id])),
+                }
+            }
+        }
+        let mut gaps: Vec<Gap> = demand
+            .into_iter()
+            .filter_map(|(name, applications)| {
+                let skill = crate::domain::skill::find_by_name(&doc.skills, &name);
+                let (below_target, no_evidence) = match skill {
+                    None => (false, false),
+                    Some(s) => (s.below_target(), evidence(s, &doc.entries).total() == 0),
+                };
+                let gap = Gap {
+                    name: skill.map_or(name, |s| s.name.clone()),
+                    demand: applications.len(),
+                    applications,
+                    skill: skill.map(|s| s.meta.id),
+                    below_target,
+                    no_evidence,
+                };
+                (gap.missing() || gap.below_target || gap.no_evidence).then_some(gap)
+            })
+            .collect();
+        gaps.sort_by(|a, b| {
+            b.demand
+                .cmp(&a.demand)
+                .then(b.missing().cmp(&a.missing()))
+                .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        gaps
+    }
+
+    /// A document full of what makes joins go wrong: duplicate ids, a skill
+    /// listed twice by one entry, ids of no skill, names in several cases
+    /// and with spaces, non-ASCII names, an application listed twice.
+    fn tangled(seed: u64) -> Document {
+        let mut x = seed;
+        let mut next = move |n: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % n
+        };
+        let names = ["Excel", "SQL", "Writing", "Ärger", "ärger", "Python", "R"];
+        let spell = |name: &str, how: u64| match how {
+            0 => name.to_owned(),
+            1 => name.to_ascii_lowercase(),
+            2 => name.to_ascii_uppercase(),
+            _ => format!(" {name} "),
+        };
+        let mut d = doc();
+        let mut skills = Vec::new();
+        for i in 0..40u8 {
+            let name = format!("{} {}", names[next(7) as usize], next(12));
+            let mut s = skill(
+                100 + i,
+                &spell(&name, next(3)),
+                Some(next(6) as u8).filter(|l| *l > 0),
+                Some(next(6) as u8).filter(|t| *t > 0),
+            );
+            s.category = SkillCategory::ALL[next(SkillCategory::ALL.len() as u64) as usize];
+            if next(5) == 0 {
+                s.evidence = d.skills[2].evidence.clone();
+            }
+            if next(8) == 0 {
+                s.meta.id = skills.last().map_or(s.meta.id, |p: &Skill| p.meta.id);
+            }
+            skills.push(s);
+        }
+        d.skills.extend(skills);
+        let ids: Vec<RecordId> = d.skills.iter().map(|s| s.meta.id).collect();
+        for i in 0..30u8 {
+            let listed: Vec<&Skill> = Vec::new();
+            let mut e = entry(
+                150 + i,
+                &format!("Entry {i}"),
+                day(1 + next(12) as u32, 1 + next(28) as u32),
+                &listed,
+            );
+            for _ in 0..next(12) {
+                e.skills.push(match next(10) {
+                    0 => RecordId::from_random_bytes([250; 16]),
+                    _ => ids[next(ids.len() as u64) as usize],
+                });
+            }
+            if let Some(&first) = e.skills.first() {
+                if next(3) == 0 {
+                    e.skills.push(first);
+                }
+            }
+            d.entries.push(e);
+        }
+        for i in 0..20u8 {
+            let mut a = app(200 + i, "Org", "Role", day(10, 1));
+            for _ in 0..next(8) {
+                let name = format!("{} {}", names[next(7) as usize], next(12));
+                a.required_skills.push(spell(&name, next(4)));
+            }
+            if next(4) == 0 {
+                a.move_to(Stage::Rejected, day(10, 5), at(10, 5));
+            }
+            if next(6) == 0 {
+                d.applications.push(a.clone());
+            }
+            d.applications.push(a);
+        }
+        d
+    }
+
+    #[test]
+    fn the_indexed_joins_agree_with_a_scan_on_tangled_data() {
+        for seed in 0..40 {
+            let d = tangled(seed);
+            assert_eq!(gap_check(&d), gap_check_by_scanning(&d), "seed {seed}");
+
+            let index = EvidenceIndex::new(&d.entries);
+            for s in &d.skills {
+                assert_eq!(index.evidence(s), evidence(s, &d.entries), "seed {seed}");
+                assert_eq!(index.unbacked(s), unbacked(s, &d.entries), "seed {seed}");
+            }
+
+            let groups = skill_groups(&d.skills, &d.entries);
+            let expected: Vec<(SkillCategory, Vec<SkillRow>)> = SkillCategory::ALL
+                .into_iter()
+                .filter_map(|cat| {
+                    let mut in_cat: Vec<&Skill> =
+                        d.skills.iter().filter(|s| s.category == cat).collect();
+                    in_cat.sort_by_key(|s| s.name.to_lowercase());
+                    let rows: Vec<SkillRow> = in_cat
+                        .into_iter()
+                        .map(|s| {
+                            let ev = evidence(s, &d.entries);
+                            SkillRow {
+                                id: s.meta.id,
+                                name: s.name.clone(),
+                                level: s.level,
+                                target: s.target,
+                                entries: ev.entries.len(),
+                                manual: ev.manual,
+                                unbacked: unbacked(s, &d.entries),
+                            }
+                        })
+                        .collect();
+                    (!rows.is_empty()).then_some((cat, rows))
+                })
+                .collect();
+            assert_eq!(groups, expected, "seed {seed}");
+
+            let mut used: Vec<(RecordId, String)> = d
+                .skills
+                .iter()
+                .filter(|s| d.entries.iter().any(|e| e.skills.contains(&s.meta.id)))
+                .map(|s| (s.meta.id, s.name.clone()))
+                .collect();
+            used.sort_by_key(|(_, n)| n.to_lowercase());
+            assert_eq!(skills_in_use(&d.skills, &d.entries), used, "seed {seed}");
+
+            let by_id = skills_by_id(&d.skills);
+            for e in &d.entries {
+                let scanned: Vec<String> = e
+                    .skills
+                    .iter()
+                    .filter_map(|id| d.skill(*id).map(|s| s.name.clone()))
+                    .collect();
+                assert_eq!(skill_names(&by_id, &e.skills), scanned, "seed {seed}");
+            }
+        }
+    }
+
+    /// Regression: the Skills and Portfolio pages and the gap check joined
+    /// skills to entries with a scan per skill, per entry and per reference
+    /// (skills × entries × references), and the gap check's names with a
+    /// scan per name: a backup of this shape took the student's own Skills
+    /// and Portfolio views about 9 s, and far longer here (minutes). Indexed
+    /// once, it is one pass; the output is checked against what the shape
+    /// implies.
+    #[test]
+    fn a_large_inventory_is_joined_by_index_not_skills_times_entries_times_references() {
+        const SKILLS: usize = 20_000;
+        const ENTRIES: usize = 20;
+        const APPS: usize = 100;
+        const ASKED: usize = 500;
+        const NO_ENTRY: usize = 1_000;
+        // Skill j is shown by entry i unless (i + j) % 7 == 0; the last
+        // NO_ENTRY skills by none.
+        let shows = |i: usize, j: usize| j < SKILLS - NO_ENTRY && (i + j) % 7 != 0;
+        let big = move || {
+            let t = at(1, 1);
+            let sid = |j: usize| {
+                let mut b = [0u8; 16];
+                b[..8].copy_from_slice(&(j as u64).to_le_bytes());
+                RecordId::from_random_bytes(b)
+            };
+            let mut d = Document::new(t, RecordId::from_random_bytes([99; 16]));
+            d.skills = (0..SKILLS)
+                .map(|j| {
+                    let mut s = Skill::new(Meta::new(sid(j), t), format!("Skill {j}"));
+                    s.level = Some((j % 5 + 1) as u8);
+                    s.target = (j % 3 == 0).then_some(4);
+                    s.category = SkillCategory::ALL[j % SkillCategory::ALL.len()];
+                    s
+                })
+                .collect();
+            d.entries = (0..ENTRIES)
+                .map(|i| {
+                    let mut e = PortfolioEntry::new(Meta::new(sid(SKILLS + i), t));
+                    e.title = format!("Entry {i}");
+                    e.end_date = Some(day(1 + (i % 12) as u32, 1 + (i % 28) as u32));
+                    e.skills = (0..SKILLS).filter(|&j| shows(i, j)).map(sid).collect();
+                    e
+                })
+                .collect();
+            // Application a asks for names a*ASKED/2 .. a*ASKED/2 + ASKED, in
+            // lower case, so names overlap between neighbours; past SKILLS
+            // they are missing from the inventory.
+            d.applications = (0..APPS)
+                .map(|a| {
+                    let mut app = crate::domain::application::new_application(
+                        sid(2 * SKILLS + a),
+                        t,
+                        day(10, 1),
+                    );
+                    let from = a * ASKED / 2;
+                    app.required_skills =
+                        (from..from + ASKED).map(|k| format!("skill {k}")).collect();
+                    app
+                })
+                .collect();
+            let groups = skill_groups(&d.skills, &d.entries);
+            let used = skills_in_use(&d.skills, &d.entries);
+            let by_id = skills_by_id(&d.skills);
+            let names: Vec<Vec<String>> = d
+                .entries
+                .iter()
+                .map(|e| skill_names(&by_id, &e.skills))
+                .collect();
+            let gaps = gap_check(&d);
+            (d, groups, used, names, gaps)
+        };
+        let (d, groups, used, names, gaps) = crate::domain::index::finishes_within(60, big);
+
+        // Every skill once, in its category, by name, with the count the
+        // shape gives.
+        assert_eq!(
+            groups.iter().map(|(_, rows)| rows.len()).sum::<usize>(),
+            SKILLS
+        );
+        for (cat, rows) in &groups {
+            assert!(rows
+                .windows(2)
+                .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+            for row in rows {
+                let j: usize = row.name["Skill ".len()..].parse().unwrap();
+                assert_eq!(*cat, SkillCategory::ALL[j % SkillCategory::ALL.len()]);
+                let count = (0..ENTRIES).filter(|&i| shows(i, j)).count();
+                assert_eq!(row.entries, count, "{}", row.name);
+                assert_eq!(row.unbacked, count == 0 && j % 5 + 1 >= 3, "{}", row.name);
+            }
+        }
+        assert_eq!(used.len(), SKILLS - NO_ENTRY);
+        for (i, list) in names.iter().enumerate() {
+            assert_eq!(list.len(), (0..SKILLS).filter(|&j| shows(i, j)).count());
+        }
+        // The evidence of a skill, as the Skill page's single scan gives it.
+        let index = EvidenceIndex::new(&d.entries);
+        for j in [0, 1, 7, SKILLS - NO_ENTRY - 1, SKILLS - 1] {
+            assert_eq!(
+                index.evidence(&d.skills[j]),
+                evidence(&d.skills[j], &d.entries)
+            );
+        }
+
+        // The gap check: every name asked for that is missing, below
+        // target or unshown, with its demand; ranked.
+        let asked = APPS * ASKED / 2 + ASKED / 2;
+        let expected: Vec<(String, usize, &str)> = (0..asked)
+            .filter_map(|k| {
+                let demand = (0..APPS)
+                    .filter(|a| (a * ASKED / 2..a * ASKED / 2 + ASKED).contains(&k))
+                    .count();
+                let (name, why) = if k >= SKILLS {
+                    (format!("skill {k}"), "Not in your inventory")
+                } else {
+                    let below = k % 3 == 0 && k % 5 + 1 < 4;
+                    let unshown = (0..ENTRIES).all(|i| !shows(i, k));
+                    let why = match (below, unshown) {
+                        (false, false) => return None,
+                        (true, true) => "Below your target, no evidence yet",
+                        (true, false) => "Below your target",
+                        (false, true) => "No evidence yet",
+                    };
+                    (format!("Skill {k}"), why)
+                };
+                Some((name, demand, why))
+            })
+            .collect();
+        let mut got: Vec<(String, usize, &str)> = gaps
+            .iter()
+            .map(|g| (g.name.clone(), g.demand, g.describe()))
+            .collect();
+        assert!(gaps.windows(2).all(|w| {
+            (w[0].demand, w[0].missing()) > (w[1].demand, w[1].missing())
+                || ((w[0].demand, w[0].missing()) == (w[1].demand, w[1].missing())
+                    && w[0].name.to_lowercase() <= w[1].name.to_lowercase())
+        }));
+        got.sort();
+        let mut expected = expected;
+        expected.sort();
+        assert_eq!(got, expected);
     }
 }

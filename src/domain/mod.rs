@@ -4,12 +4,14 @@
 //! natively with `cargo test`.
 
 pub mod application;
+pub mod bounds;
 pub mod config;
 pub mod contact;
 pub mod document;
 pub mod economics;
 pub mod exports;
 pub mod import;
+pub mod index;
 pub mod inventory;
 pub mod merge;
 pub mod packed;
@@ -19,6 +21,7 @@ pub mod query;
 pub mod record;
 pub mod sample;
 pub mod share;
+pub mod size;
 pub mod skill;
 pub mod stats;
 pub mod storage_key;

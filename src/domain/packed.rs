@@ -19,13 +19,16 @@
 //! ([`plan_save`]) reuses the key of every part whose records are equal to
 //! the ones stored, writes new keys for the rest, and only then replaces
 //! the head: until the head is written, the stored document is the old one,
-//! whole. Reading ([`unpack`]) checks every part within [`Limits`] and goes
-//! through the document's envelope and migration path.
+//! whole. Reading ([`unpack`]) checks every part within [`Limits`], goes
+//! through the document's envelope and migration path, and judges the
+//! whole document once its parts are together (unique ids, values in
+//! range: [`crate::domain::bounds`]), as a plain document is judged.
 //!
 //! The plain one-key document of earlier versions is still read (it is
 //! what [`crate::domain::decode`] reads); the first save writes it in this
 //! layout.
 
+use super::bounds::check_document;
 use super::document::{
     check_text, check_value, decode_value, deserialize_with_path, migrate_value, Scan,
 };
@@ -103,9 +106,24 @@ pub struct PartRef {
     pub key: String,
     /// How many records it holds (0 for `core`).
     pub records: usize,
+    /// The length of its JSON text, which reading counts against
+    /// `Limits::max_bytes` (absent in heads written before it was kept:
+    /// such a part is written again by the next save).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<usize>,
+    /// The Adler-32 checksum of its JSON text: a part changed since it was
+    /// written (one character is enough) is damaged, never read as data.
+    /// Absent in heads written before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum: Option<u32>,
 }
 
 impl PartRef {
+    /// Whether the head recorded this part's size and checksum.
+    fn is_checked(&self) -> bool {
+        self.bytes.is_some() && self.sum.is_some()
+    }
+
     fn damaged(&self, reason: impl Into<String>) -> DecodeError {
         DecodeError::DamagedPart {
             key: self.key.clone(),
@@ -134,6 +152,99 @@ impl Head {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().map(|p| p.key.as_str())
     }
+
+    /// Whether reading this head back stays within `limits`: its parts'
+    /// JSON together within `max_bytes` (what [`unpack`] allows), and no
+    /// collection over `max_records`. A save that is not is refused, so
+    /// the app never writes what it would refuse to read.
+    pub fn check_readable(&self, limits: &Limits) -> Result<(), TooLarge> {
+        readable(&self.parts, limits)
+    }
+}
+
+fn readable(parts: &[PartRef], limits: &Limits) -> Result<(), TooLarge> {
+    {
+        let bytes = parts
+            .iter()
+            .fold(0usize, |n, p| n.saturating_add(p.bytes.unwrap_or(0)));
+        if bytes > limits.max_bytes {
+            return Err(TooLarge::Bytes {
+                size: bytes,
+                max: limits.max_bytes,
+            });
+        }
+        let mut counts: HashMap<Kind, usize> = HashMap::new();
+        for p in parts {
+            let n = counts.entry(p.kind).or_default();
+            *n = n.saturating_add(p.records);
+        }
+        match counts.into_iter().find(|(_, n)| *n > limits.max_records) {
+            Some((kind, n)) => Err(TooLarge::Records {
+                kind: kind.field(),
+                count: n,
+                max: limits.max_records,
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Data too large to be stored and read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TooLarge {
+    Bytes {
+        size: usize,
+        max: usize,
+    },
+    Records {
+        kind: &'static str,
+        count: usize,
+        max: usize,
+    },
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TooLarge::Bytes { size, max } => write!(
+                f,
+                "Your data {}, which this app could not read back.",
+                super::size::over_limit(*size, *max)
+            ),
+            TooLarge::Records { kind, count, max } => write!(
+                f,
+                "There would be {} {kind}, {} more than the {} this app can read back.",
+                super::size::grouped(*count),
+                super::size::grouped(count - max),
+                super::size::grouped(*max)
+            ),
+        }
+    }
+}
+
+/// Whether `doc` can be stored and read back within `limits` (the same
+/// measure a save checks): for an import, before it is accepted.
+pub fn check_storable(doc: &Document, limits: &Limits) -> Result<(), TooLarge> {
+    let core = serde_json::to_string(&CoreRef::of(doc)).expect("the core serializes");
+    let mut parts = vec![PartRef {
+        kind: Kind::Core,
+        key: String::new(),
+        records: 0,
+        bytes: Some(core.len()),
+        sum: None,
+    }];
+    for c in collections(doc, None) {
+        for range in chunk_ranges(c.ids.iter().copied()) {
+            parts.push(PartRef {
+                kind: c.kind,
+                key: String::new(),
+                records: range.len(),
+                bytes: Some((c.json)(range).len()),
+                sum: None,
+            });
+        }
+    }
+    readable(&parts, limits)
 }
 
 /// Whether `text` (what the document key holds) is a head of this layout:
@@ -386,61 +497,63 @@ pub fn plan_save(
     mut new_key: impl FnMut(usize) -> String,
 ) -> Plan {
     // Where each stored part's records sit in the previous document.
-    let mut old: HashMap<(Kind, RecordId), (usize, Range<usize>, &str)> = HashMap::new();
+    let mut old: HashMap<(Kind, RecordId), (Range<usize>, &PartRef)> = HashMap::new();
     let mut old_core = None;
     if let Some((prev, head)) = previous {
         let mut offsets: HashMap<Kind, usize> = HashMap::new();
-        for (i, part) in head.parts.iter().enumerate() {
+        for part in &head.parts {
             if part.kind == Kind::Core {
-                old_core = Some(part.key.as_str());
+                old_core = Some(part);
                 continue;
             }
             let start = *offsets.get(&part.kind).unwrap_or(&0);
             let range = start..start + part.records;
             offsets.insert(part.kind, range.end);
-            if let Some(first) = part.kind.id_at(prev, start) {
-                old.insert((part.kind, first), (i, range, part.key.as_str()));
+            // A part of a head that did not record its size and checksum is
+            // written anew.
+            if let (Some(first), true) = (part.kind.id_at(prev, start), part.is_checked()) {
+                old.insert((part.kind, first), (range, part));
             }
         }
     }
     let mut writes = Vec::new();
     let mut parts = Vec::new();
-    let mut fresh = |json: String, writes: &mut Vec<(String, String)>| {
-        let key = new_key(writes.len());
-        writes.push((key.clone(), pack(&json)));
-        key
-    };
+    let mut fresh =
+        |kind: Kind, records: usize, json: String, writes: &mut Vec<(String, String)>| {
+            let key = new_key(writes.len());
+            writes.push((key.clone(), pack(&json)));
+            PartRef {
+                kind,
+                key,
+                records,
+                bytes: Some(json.len()),
+                sum: Some(adler2::adler32_slice(json.as_bytes())),
+            }
+        };
 
     let core_same = previous.is_some_and(|(p, _)| CoreRef::of(p) == CoreRef::of(doc));
-    let core_key = match old_core {
-        Some(key) if core_same => key.to_owned(),
+    let core = match old_core {
+        Some(part) if core_same && part.is_checked() => part.clone(),
         _ => fresh(
+            Kind::Core,
+            0,
             serde_json::to_string(&CoreRef::of(doc)).expect("the core serializes"),
             &mut writes,
         ),
     };
-    parts.push(PartRef {
-        kind: Kind::Core,
-        key: core_key,
-        records: 0,
-    });
+    parts.push(core);
 
     for c in collections(doc, previous.map(|(p, _)| p)) {
         for range in chunk_ranges(c.ids.iter().copied()) {
             let reused = old
                 .get(&(c.kind, c.ids[range.start]))
-                .filter(|(_, o, _)| o.len() == range.len() && (c.same)(range.clone(), o.clone()))
-                .map(|(_, _, key)| key.to_string());
-            let records = range.len();
-            let key = match reused {
-                Some(key) => key,
-                None => fresh((c.json)(range), &mut writes),
+                .filter(|(o, _)| o.len() == range.len() && (c.same)(range.clone(), o.clone()))
+                .map(|(_, part)| (*part).clone());
+            let part = match reused {
+                Some(kept) => kept,
+                None => fresh(c.kind, range.len(), (c.json)(range), &mut writes),
             };
-            parts.push(PartRef {
-                kind: c.kind,
-                key,
-                records,
-            });
+            parts.push(part);
         }
     }
     let head = Head {
@@ -473,7 +586,8 @@ pub fn plan_save(
 /// through the envelope and migration path, and a head written by an older
 /// schema version is migrated as one document. Parts of the current
 /// version are read one at a time into records, so reading never holds
-/// more than one part as text or as a JSON tree.
+/// more than one part as text or as a JSON tree; the document they make
+/// is then checked whole (`bounds::check_document`), as `decode` checks one.
 pub fn unpack(
     head: &Head,
     mut part: impl FnMut(&str) -> Option<String>,
@@ -492,6 +606,14 @@ pub fn unpack(
                 part(&p.key).ok_or_else(|| DecodeError::MissingPart { key: p.key.clone() })?;
             let json = unpack_text(&stored, budget).map_err(|reason| p.damaged(reason))?;
             budget = budget.saturating_sub(json.len());
+            if p.bytes.is_some_and(|n| n != json.len())
+                || p.sum
+                    .is_some_and(|s| s != adler2::adler32_slice(json.as_bytes()))
+            {
+                return Err(
+                    p.damaged("it changed since it was written (its checksum does not match)")
+                );
+            }
             let scan = check_text(&json, limits)?;
             Ok(Unpacked {
                 part: p,
@@ -519,8 +641,10 @@ pub fn unpack(
         key: "core".into(),
         reason: "missing".into(),
     };
+    // Saturating: the counts are the head's word, which may be anything.
     let counts: HashMap<Kind, usize> = head.parts.iter().fold(HashMap::new(), |mut m, p| {
-        *m.entry(p.kind).or_default() += p.records;
+        let count = m.entry(p.kind).or_default();
+        *count = count.saturating_add(p.records);
         m
     });
     for (kind, count) in &counts {
@@ -596,6 +720,8 @@ pub fn unpack(
     doc.contacts = contacts;
     doc.entries = entries;
     doc.skills = skills;
+    // Only the whole document can tell that two parts hold one id.
+    check_document(&doc)?;
     Ok(doc)
 }
 
@@ -708,6 +834,60 @@ pub fn recovery_text(
         .collect();
     out.insert("parts".into(), Value::Array(items));
     Value::Object(out).to_string()
+}
+
+/// The largest file a restore reads: a backup within [`LIMITS`], or the
+/// recovery download of any stored data the app wrote (its parts are JSON
+/// inside JSON strings, so each quote costs two characters).
+pub const MAX_RESTORE_FILE: usize = 2 * super::LIMITS.max_bytes + (1 << 20);
+
+/// Reads a file chosen for restoring: the recovery download of stored data
+/// ([`recovery_text`]: a head and the text of every part it names) goes
+/// through the same checks as stored data; anything else is a backup, read
+/// by [`crate::domain::decode`].
+pub fn decode_file(text: &str, limits: &Limits) -> Result<Document, DecodeError> {
+    match recovered_head(text) {
+        Some((head, parts)) => unpack(
+            &head,
+            |k| {
+                // Unpacked where the recovery could; as stored otherwise.
+                parts.get(k).map(|t| {
+                    if t.starts_with('z') {
+                        t.clone()
+                    } else {
+                        pack(t)
+                    }
+                })
+            },
+            limits,
+        ),
+        None => super::document::decode_within(text, limits),
+    }
+}
+
+/// The head and part texts of a recovery download, if `text` is one.
+fn recovered_head(text: &str) -> Option<(Head, HashMap<String, String>)> {
+    if !text.trim_start().starts_with("{\"head\"") {
+        return None;
+    }
+    #[derive(Deserialize)]
+    struct Recovery {
+        head: String,
+        parts: Vec<RecoveredPart>,
+    }
+    #[derive(Deserialize)]
+    struct RecoveredPart {
+        key: String,
+        text: Option<String>,
+    }
+    let file: Recovery = serde_json::from_str(text).ok()?;
+    let head = read_head(&file.head)?.ok()?;
+    let parts = file
+        .parts
+        .into_iter()
+        .filter_map(|p| Some((p.key, p.text?)))
+        .collect();
+    Some((head, parts))
 }
 
 #[cfg(test)]
@@ -954,12 +1134,165 @@ mod tests {
         let mut records: Value = serde_json::from_str(&json).unwrap();
         records[0]["deadline"] = Value::from("next Friday");
         map.insert(p.key.clone(), pack(&records.to_string()));
-        match unpack(&plan.head, |k| map.get(k).cloned(), &LIMITS) {
+        // Written so (checksum and all), as a faulty writer would.
+        let mut head = plan.head.clone();
+        head.parts[3].bytes = Some(records.to_string().len());
+        head.parts[3].sum = Some(adler2::adler32_slice(records.to_string().as_bytes()));
+        match unpack(&head, |k| map.get(k).cloned(), &LIMITS) {
             Err(DecodeError::WrongShape { path, .. }) => {
                 assert_eq!(path, format!("applications[{offset}].deadline"))
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    /// Regression: stored parts carried no checksum, so a character
+    /// changed inside a part (same length, still valid JSON) was read as
+    /// data. Now it is a damaged part: unreadable, never overwritten.
+    #[test]
+    fn a_part_changed_since_it_was_written_is_damaged_not_data() {
+        let d = doc(100);
+        let plan = plan_save(&d, None, keys("g1"));
+        let p = &plan.head.parts[1];
+        let mut map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        let json = unpack_text(&map[&p.key], 1 << 24).unwrap();
+        let changed = json.replacen("Org 1\"", "Org 7\"", 1);
+        assert_ne!(changed, json);
+        assert_eq!(changed.len(), json.len());
+        map.insert(p.key.clone(), pack(&changed));
+        match unpack(&plan.head, |k| map.get(k).cloned(), &LIMITS) {
+            Err(DecodeError::DamagedPart { key, reason }) => {
+                assert_eq!(key, p.key);
+                assert!(reason.contains("checksum"), "{reason}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Heads written before checksums were kept still read.
+        let mut old = plan.head.clone();
+        for part in &mut old.parts {
+            part.bytes = None;
+            part.sum = None;
+        }
+        assert_eq!(
+            unpack(&old, |k| map.get(k).cloned(), &LIMITS)
+                .unwrap()
+                .applications
+                .len(),
+            100
+        );
+    }
+
+    /// Regression: the recovery download of unreadable stored data could
+    /// not be restored (Restore knew no such file, and refused its size).
+    /// Now it reads through the same checks as stored data; a part that is
+    /// really damaged still refuses it.
+    #[test]
+    fn the_recovery_download_restores_and_a_damaged_part_still_refuses() {
+        let d = doc(300);
+        let plan = plan_save(&d, None, keys("g1"));
+        let map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        let head_text = plan.head.to_text();
+        let parts: Vec<(String, Option<String>)> = plan
+            .head
+            .keys()
+            .map(|k| (k.to_owned(), map.get(k).cloned()))
+            .collect();
+        let file = recovery_text(&head_text, &parts, &LIMITS);
+        assert!(file.len() <= MAX_RESTORE_FILE);
+        assert_eq!(decode_file(&file, &LIMITS).unwrap(), d);
+        // A backup file reads as before.
+        assert_eq!(decode_file(&encode(&d), &LIMITS).unwrap(), d);
+        // One part missing: refused, naming it.
+        let mut missing = parts.clone();
+        missing[1].1 = None;
+        assert!(matches!(
+            decode_file(&recovery_text(&head_text, &missing, &LIMITS), &LIMITS),
+            Err(DecodeError::MissingPart { .. })
+        ));
+        // The largest data a save accepts has a recovery download a restore reads.
+        let quotes = "\"".repeat(1000);
+        let mut worst = d.clone();
+        for a in &mut worst.applications {
+            a.notes = quotes.clone();
+        }
+        let plan = plan_save(&worst, None, keys("g2"));
+        let map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        let bytes: usize = plan.head.parts.iter().map(|p| p.bytes.unwrap()).sum();
+        let parts: Vec<(String, Option<String>)> = plan
+            .head
+            .keys()
+            .map(|k| (k.to_owned(), map.get(k).cloned()))
+            .collect();
+        let file = recovery_text(&plan.head.to_text(), &parts, &LIMITS);
+        // Each stored quote costs at most 4 characters in the download
+        // (\" inside the JSON, escaped again), within twice the budget.
+        assert!(
+            file.len() <= 2 * bytes + (1 << 20),
+            "{} for {bytes}",
+            file.len()
+        );
+    }
+
+    /// Regression: saving had no size limit but reading back allowed at
+    /// most `max_bytes` of JSON, so a valid import (two 7.6 MB backups
+    /// merged) locked the student out at the next start. What a save
+    /// accepts is exactly what reading allows, at the boundary.
+    #[test]
+    fn what_a_save_accepts_always_reads_back_and_nothing_more() {
+        let d = doc(300);
+        let plan = plan_save(&d, None, keys("g1"));
+        let bytes: usize = plan.head.parts.iter().map(|p| p.bytes.unwrap()).sum();
+        let map: HashMap<_, _> = plan.writes.iter().cloned().collect();
+        let exact = Limits {
+            max_bytes: bytes,
+            ..LIMITS
+        };
+        assert_eq!(plan.head.check_readable(&exact), Ok(()));
+        assert_eq!(check_storable(&d, &exact), Ok(()));
+        assert_eq!(
+            unpack(&plan.head, |k| map.get(k).cloned(), &exact).unwrap(),
+            d
+        );
+        let under = Limits {
+            max_bytes: bytes - 1,
+            ..LIMITS
+        };
+        assert_eq!(
+            plan.head.check_readable(&under),
+            Err(TooLarge::Bytes {
+                size: bytes,
+                max: bytes - 1
+            })
+        );
+        assert_eq!(check_storable(&d, &under), plan.head.check_readable(&under));
+        assert!(unpack(&plan.head, |k| map.get(k).cloned(), &under).is_err());
+        let few = Limits {
+            max_records: 299,
+            ..LIMITS
+        };
+        assert_eq!(
+            check_storable(&d, &few),
+            Err(TooLarge::Records {
+                kind: "applications",
+                count: 300,
+                max: 299
+            })
+        );
+        assert!(unpack(&plan.head, |k| map.get(k).cloned(), &few).is_err());
+        // An edit keeps the sizes of the parts it does not write.
+        let mut edited = d.clone();
+        edited.applications[5].notes.push_str(" and more");
+        edited.revision += 1;
+        let second = plan_save(&edited, Some((&d, &plan.head)), keys("g2"));
+        assert!(second.writes.len() < second.head.parts.len());
+        let second_bytes: usize = second.head.parts.iter().map(|p| p.bytes.unwrap()).sum();
+        assert_eq!(second_bytes, bytes + " and more".len());
+        assert!(TooLarge::Bytes {
+            size: bytes,
+            max: bytes - 1
+        }
+        .to_string()
+        .contains("1 byte over"));
     }
 
     #[test]
@@ -1097,16 +1430,22 @@ mod tests {
                     kind: Kind::Core,
                     key: "c".into(),
                     records: 0,
+                    bytes: None,
+                    sum: None,
                 },
                 PartRef {
                     kind: Kind::Applications,
                     key: "a".into(),
                     records: n(&apps),
+                    bytes: None,
+                    sum: None,
                 },
                 PartRef {
                     kind: Kind::Contacts,
                     key: "p".into(),
                     records: n(&contacts),
+                    bytes: None,
+                    sum: None,
                 },
             ],
         };

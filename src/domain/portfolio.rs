@@ -76,11 +76,14 @@ pub struct Milestone {
     pub done: bool,
 }
 
+/// The ratings a supervisor's feedback may have (the form's choices).
+pub const RATINGS: std::ops::RangeInclusive<u8> = 1..=5;
+
 /// What the supervisor said.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Feedback {
     pub quote: String,
-    /// 1 to 5.
+    /// Within [`RATINGS`] (1 to 5).
     pub rating: Option<u8>,
     pub date: Option<NaiveDate>,
     /// The student may show this feedback in shared portfolios.
@@ -444,9 +447,7 @@ pub struct ParsedEntry {
 fn parse_date(text: &str) -> Result<Option<NaiveDate>, &'static str> {
     match text.trim() {
         "" => Ok(None),
-        t => NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| "Enter a date as YYYY-MM-DD."),
+        t => super::bounds::parse_date(t).map(Some),
     }
 }
 
@@ -543,7 +544,7 @@ impl EntryForm {
         let rating = match text(EntryField::FeedbackRating) {
             "" => None,
             t => match t.parse::<u8>() {
-                Ok(r @ 1..=5) => Some(r),
+                Ok(r) if RATINGS.contains(&r) => Some(r),
                 _ => {
                     fail(EntryField::FeedbackRating, "Choose a rating from 1 to 5.");
                     None
@@ -935,6 +936,32 @@ mod tests {
         );
         assert_eq!(e.feedback.rating, Some(5));
         assert_eq!(parsed.skill_names, ["Excel", "Market research"]);
+    }
+
+    /// Decoding refuses dates outside `bounds::YEARS`: the entry form must
+    /// not store one, in any of its date fields.
+    #[test]
+    fn entry_dates_outside_the_years_are_refused_by_the_form() {
+        use crate::domain::bounds::DATE_OUT_OF_RANGE;
+        let mut f = valid_form();
+        f.set(EntryField::EndDate, "+262142-12-31");
+        f.set(EntryField::FeedbackDate, "1899-12-31");
+        f.deliverables[0].date = "2201-01-01".into();
+        f.milestones[0].due = "0001-01-01".into();
+        let errors = f.parse(&entry(1)).unwrap_err();
+        let got: Vec<(EntryField, &str)> = errors
+            .iter()
+            .map(|e| (e.field, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (EntryField::EndDate, DATE_OUT_OF_RANGE),
+                (EntryField::DeliverableDate(0), DATE_OUT_OF_RANGE),
+                (EntryField::MilestoneDue(0), DATE_OUT_OF_RANGE),
+                (EntryField::FeedbackDate, DATE_OUT_OF_RANGE),
+            ]
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub struct Profile {
     pub career_aspirations: String,
 }
 
-/// A calendar month, stored as `"YYYY-MM"` (the value of `<input type=month>`).
+/// A calendar month, stored as `"YYYY-MM"` (the value of `<input type=month>`),
+/// in a year of [`super::bounds::YEARS`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct YearMonth {
     year: i32,
@@ -44,7 +45,8 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn new(year: i32, month: u32) -> Option<Self> {
-        ((1900..=2200).contains(&year) && (1..=12).contains(&month)).then_some(Self { year, month })
+        (super::bounds::YEARS.contains(&year) && (1..=12).contains(&month))
+            .then_some(Self { year, month })
     }
 
     /// Parses `YYYY-MM` (also accepting a full `YYYY-MM-DD` date).
@@ -198,6 +200,29 @@ pub struct ProfileForm {
 }
 
 impl ProfileForm {
+    /// The stored profile's text with only the `typed` fields taken from
+    /// `self` (what this form holds): a save from one tab changes the
+    /// fields typed there, never another tab's newer value of the rest.
+    pub fn overlay_on(
+        &self,
+        stored: &ProfileForm,
+        typed: impl IntoIterator<Item = ProfileField>,
+    ) -> ProfileForm {
+        let mut out = stored.clone();
+        for field in typed {
+            out.set(field, self.get(field).to_owned());
+        }
+        out
+    }
+
+    /// The fields whose text differs between `self` and `other`.
+    pub fn differing(&self, other: &ProfileForm) -> Vec<ProfileField> {
+        ProfileField::ALL
+            .into_iter()
+            .filter(|f| self.get(*f) != other.get(*f))
+            .collect()
+    }
+
     pub fn get(&self, field: ProfileField) -> &str {
         match field {
             ProfileField::Name => &self.name,
@@ -361,6 +386,31 @@ pub fn labelled_links<'a>(
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression: two tabs on the Profile overwrote each other silently:
+    /// tab B, typing its School, stored its whole form, so the Name tab A
+    /// had just saved went back to the old value.
+    #[test]
+    fn a_field_typed_in_one_tab_keeps_the_other_tabs_newer_fields() {
+        let old = ProfileForm {
+            name: "Ada".into(),
+            school: String::new(),
+            ..Default::default()
+        };
+        // Tab A saved a new name; tab B's form still shows the old one.
+        let stored = ProfileForm {
+            name: "Ada Lovelace".into(),
+            ..old.clone()
+        };
+        let mut b = old.clone();
+        b.school = "State University".into();
+        let merged = b.overlay_on(&stored, [ProfileField::School]);
+        assert_eq!(merged.name, "Ada Lovelace");
+        assert_eq!(merged.school, "State University");
+        assert_eq!(stored.differing(&old), vec![ProfileField::Name]);
+        assert!(merged.differing(&merged).is_empty());
+    }
+
     use super::*;
     use crate::domain::record::RecordId;
     use chrono::TimeZone;

@@ -10,14 +10,22 @@
 //! objectives, applications and other contacts are never shared.
 //!
 //! A received share is untrusted: [`decode_shared`] reads it within the same
-//! caps as a backup, and every link in it is checked again by [`SafeUrl`].
+//! caps as a backup, every link in it is checked again by [`SafeUrl`], and
+//! it is refused when two of its entries, skills or people share an id or a
+//! date, rating, level, fee or hours is out of range ([`super::bounds`]).
 //! The share link carries the same JSON, compressed by the browser (raw
 //! DEFLATE) and written as base64url ([`to_base64url`]) in the URL
-//! fragment, which browsers never send to a server.
+//! fragment, which browsers never send to a server. The link's text is
+//! refused above [`MAX_LINK_DATA_CHARS`] before it is decoded.
+//!
+//! Building a share and drawing one join records by id through indexes
+//! ([`ById`], [`ShareIndex`]), so a large or hostile share costs what its
+//! size does, not skills × entries × references.
 
 use super::application::{Arrangement, Money};
 use super::contact::ContactKind;
 use super::document::{deserialize_with_path, parse_bounded, DecodeError, Limits, LIMITS};
+use super::index::{listing, ById};
 use super::portfolio::{Deliverable, Milestone, Objective, PaymentStatus, Visibility};
 use super::profile::YearMonth;
 use super::skill::{EvidenceLink, SkillCategory};
@@ -25,6 +33,7 @@ use super::{Document, RecordId, SafeUrl};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 /// The `format` of a shared portfolio file.
 pub const SHARE_FORMAT: &str = "microfolio-portfolio";
@@ -34,6 +43,11 @@ pub const SHARE_VERSION: u32 = 1;
 /// programs and chat apps cut or mangle long ones; above this the student is
 /// offered the file instead.
 pub const MAX_LINK_CHARS: usize = 8_000;
+/// Longest share-link data (the text after `#/shared/`) read: eight times
+/// the longest link this app makes, so links from a copy that allows longer
+/// ones still open. Longer text is refused before it is decoded or
+/// inflated; what it inflates to is capped again ([`LIMITS`]).
+pub const MAX_LINK_DATA_CHARS: usize = 8 * MAX_LINK_CHARS;
 
 /// What the student chose to include beyond the public defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,6 +194,8 @@ pub fn build_with_report(
     exported: DateTime<Utc>,
 ) -> (SharedPortfolio, LeftOut) {
     let mut left = LeftOut::default();
+    let known_skills = ById::new(&doc.skills, |s| s.meta.id);
+    let contacts = ById::new(&doc.contacts, |c| c.meta.id);
     let p = &doc.profile;
     let profile = SharedProfile {
         name: p.name.clone(),
@@ -240,22 +256,23 @@ pub fn build_with_report(
             objectives: e.objectives.clone(),
             reflection: e.reflection.clone(),
             feedback,
-            supervisor: e.supervisor.filter(|id| doc.contact(*id).is_some()),
+            supervisor: e.supervisor.filter(|id| contacts.contains(*id)),
             skills: e
                 .skills
                 .iter()
                 .copied()
-                .filter(|id| doc.skill(*id).is_some())
+                .filter(|id| known_skills.contains(*id))
                 .collect(),
         });
     }
 
     let mut people = Vec::new();
+    let mut listed = BTreeSet::new();
     for id in entries.iter().filter_map(|e| e.supervisor) {
-        if people.iter().any(|p: &SharedPerson| p.id == id) {
+        if !listed.insert(id) {
             continue;
         }
-        let Some(c) = doc.contact(id) else { continue };
+        let Some(c) = contacts.get(id) else { continue };
         let has_details = !c.email.is_empty() || !c.phone.is_empty();
         if has_details && !options.contact_details {
             left.contact_details += 1;
@@ -288,14 +305,14 @@ pub fn build_with_report(
     }
 
     // Skills the student rated, documented, or showed in a shared entry.
+    let shown: BTreeSet<RecordId> = entries
+        .iter()
+        .flat_map(|e| e.skills.iter().copied())
+        .collect();
     let skills = doc
         .skills
         .iter()
-        .filter(|s| {
-            s.level.is_some()
-                || !s.evidence.is_empty()
-                || entries.iter().any(|e| e.skills.contains(&s.meta.id))
-        })
+        .filter(|s| s.level.is_some() || !s.evidence.is_empty() || shown.contains(&s.meta.id))
         .map(|s| {
             if !options.notes && !s.notes.is_empty() {
                 left.notes += 1;
@@ -344,18 +361,25 @@ impl SharedPortfolio {
             .collect()
     }
 
-    /// Skills by evidence: most shared entries first, then by name.
+    /// Skills by evidence: most shared entries first, then by name (equal
+    /// ones in the share's order).
     pub fn skills_by_evidence(&self) -> Vec<(&SharedSkill, usize)> {
+        let showing = listing(&self.entries, |e| e.skills.as_slice());
         let mut skills: Vec<_> = self
             .skills
             .iter()
-            .map(|s| (s, self.entries_showing(s.id).len()))
+            .map(|s| (s, showing.get(&s.id).map_or(0, Vec::len)))
             .collect();
-        skills.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
-        });
+        skills.sort_by_cached_key(|(s, n)| (std::cmp::Reverse(*n), s.name.to_lowercase()));
         skills
+    }
+
+    /// The share's skills and people by id, for drawing every entry.
+    pub fn index(&self) -> ShareIndex<'_> {
+        ShareIndex {
+            skills: ById::new(&self.skills, |s| s.id),
+            people: ById::new(&self.people, |p| p.id),
+        }
     }
 
     /// The name to call the owner by ("Ada Lovelace", or "the student").
@@ -367,6 +391,47 @@ impl SharedPortfolio {
             name
         }
     }
+}
+
+/// A share's skills and people by id ([`SharedPortfolio::index`]): what
+/// [`SharedPortfolio::skill`] and [`SharedPortfolio::person`] find, without
+/// a scan per reference.
+pub struct ShareIndex<'a> {
+    skills: ById<'a, SharedSkill>,
+    people: ById<'a, SharedPerson>,
+}
+
+impl<'a> ShareIndex<'a> {
+    pub fn skill(&self, id: RecordId) -> Option<&'a SharedSkill> {
+        self.skills.get(id)
+    }
+
+    pub fn person(&self, id: RecordId) -> Option<&'a SharedPerson> {
+        self.people.get(id)
+    }
+
+    /// The names of the skills an entry shows, in its order (ids the share
+    /// does not list are left out).
+    pub fn skill_names(&self, entry: &SharedEntry) -> Vec<String> {
+        entry
+            .skills
+            .iter()
+            .filter_map(|id| self.skill(*id))
+            .map(|s| s.name.clone())
+            .collect()
+    }
+
+    /// The entry's supervisor, if the share lists them.
+    pub fn supervisor(&self, entry: &SharedEntry) -> Option<&'a SharedPerson> {
+        entry.supervisor.and_then(|id| self.person(id))
+    }
+}
+
+/// Whether a share link's data is short enough to be read at all (at most
+/// [`MAX_LINK_DATA_CHARS`] bytes; a sound link is ASCII, a byte a
+/// character), checked before anything decodes it.
+pub fn link_data_within_cap(data: &str) -> bool {
+    data.len() <= MAX_LINK_DATA_CHARS
 }
 
 /// The share as the text of a file or a link.
@@ -398,7 +463,9 @@ pub fn decode_shared_within(text: &str, limits: &Limits) -> Result<SharedPortfol
         Some(v) if v >= 1 => {}
         _ => return Err(DecodeError::NoVersion),
     }
-    deserialize_with_path(value)
+    let share = deserialize_with_path(value)?;
+    super::bounds::check_shared(&share)?;
+    Ok(share)
 }
 
 /// A file name for the share: `microfolio-portfolio-ada-lovelace-2026-11-23.json`.
@@ -727,5 +794,270 @@ mod tests {
                 &bytes[..len]
             );
         }
+    }
+
+    /// A share from a document with what makes joins go wrong: duplicate
+    /// skill and contact ids, skills listed twice by an entry, ids of no
+    /// skill or contact, the same supervisor on many entries.
+    fn tangled(seed: u64) -> Document {
+        let mut x = seed;
+        let mut next = move |n: u64| {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (x >> 33) % n
+        };
+        let mut doc = sample();
+        for i in 0..30u8 {
+            let mut s = Skill::new(Meta::new(id(100 + i), t0()), format!("Skill {}", next(9)));
+            s.level = Some(next(6) as u8).filter(|l| *l > 0);
+            if next(7) == 0 {
+                s.meta.id = doc.skills.last().unwrap().meta.id;
+            }
+            doc.skills.push(s);
+        }
+        for i in 0..10u8 {
+            let mut c = Contact::new(Meta::new(id(140 + i), t0()));
+            c.name = format!("Person {i}");
+            if next(4) == 0 {
+                c.meta.id = doc.contacts.last().unwrap().meta.id;
+            }
+            doc.contacts.push(c);
+        }
+        let skill_ids: Vec<RecordId> = doc.skills.iter().map(|s| s.meta.id).collect();
+        let contact_ids: Vec<RecordId> = doc.contacts.iter().map(|c| c.meta.id).collect();
+        for i in 0..25u8 {
+            let mut e = PortfolioEntry::new(Meta::new(id(160 + i), t0()));
+            e.title = format!("Entry {i}");
+            e.end_date = NaiveDate::from_ymd_opt(2026, 1 + next(12) as u32, 1);
+            e.visibility = if next(5) == 0 {
+                Visibility::Private
+            } else {
+                Visibility::Public
+            };
+            e.supervisor = match next(4) {
+                0 => None,
+                1 => Some(id(250)),
+                _ => Some(contact_ids[next(contact_ids.len() as u64) as usize]),
+            };
+            for _ in 0..next(10) {
+                e.skills.push(match next(8) {
+                    0 => id(251),
+                    _ => skill_ids[next(skill_ids.len() as u64) as usize],
+                });
+            }
+            if let Some(&first) = e.skills.first() {
+                e.skills.push(first);
+            }
+            doc.entries.push(e);
+        }
+        doc
+    }
+
+    /// Skills by evidence as it was: a scan of the entries per skill.
+    fn skills_by_evidence_by_scanning(share: &SharedPortfolio) -> Vec<(&SharedSkill, usize)> {
+        let mut skills: Vec<_> = share
+            .skills
+            .iter()
+            .map(|s| (s, share.entries_showing(s.id).len()))
+            .collect();
+        skills.sort_by(|a, b| {
+            b.1.cmp(&a.1)
+                .then_with(|| a.0.name.to_lowercase().cmp(&b.0.name.to_lowercase()))
+        });
+        skills
+    }
+
+    #[test]
+    fn the_indexed_joins_of_a_share_agree_with_a_scan_on_tangled_data() {
+        for seed in 0..40 {
+            let doc = tangled(seed);
+            let options = ShareOptions {
+                private_entries: seed % 2 == 0,
+                ..ShareOptions::default()
+            };
+            let share = build(&doc, &options, t0());
+            let shared: Vec<&PortfolioEntry> = doc
+                .entries_newest_first()
+                .into_iter()
+                .filter(|e| options.private_entries || e.visibility == Visibility::Public)
+                .collect();
+            assert_eq!(share.entries.len(), shared.len());
+            for (got, e) in share.entries.iter().zip(&shared) {
+                let skills: Vec<RecordId> = e
+                    .skills
+                    .iter()
+                    .copied()
+                    .filter(|id| doc.skill(*id).is_some())
+                    .collect();
+                assert_eq!(got.skills, skills, "seed {seed}");
+                assert_eq!(
+                    got.supervisor,
+                    e.supervisor.filter(|id| doc.contact(*id).is_some()),
+                    "seed {seed}"
+                );
+            }
+            let mut people: Vec<RecordId> = Vec::new();
+            for id in share.entries.iter().filter_map(|e| e.supervisor) {
+                if !people.contains(&id) {
+                    people.push(id);
+                }
+            }
+            let got: Vec<(RecordId, &str)> = share
+                .people
+                .iter()
+                .map(|p| (p.id, p.name.as_str()))
+                .collect();
+            let want: Vec<(RecordId, &str)> = people
+                .iter()
+                .map(|id| (*id, doc.contact(*id).unwrap().name.as_str()))
+                .collect();
+            assert_eq!(got, want, "seed {seed}");
+            let skills: Vec<RecordId> = doc
+                .skills
+                .iter()
+                .filter(|s| {
+                    s.level.is_some()
+                        || !s.evidence.is_empty()
+                        || share.entries.iter().any(|e| e.skills.contains(&s.meta.id))
+                })
+                .map(|s| s.meta.id)
+                .collect();
+            let got: Vec<RecordId> = share.skills.iter().map(|s| s.id).collect();
+            assert_eq!(got, skills, "seed {seed}");
+
+            assert_eq!(
+                share.skills_by_evidence(),
+                skills_by_evidence_by_scanning(&share),
+                "seed {seed}"
+            );
+            let index = share.index();
+            for e in &share.entries {
+                let names: Vec<String> = e
+                    .skills
+                    .iter()
+                    .filter_map(|id| share.skill(*id))
+                    .map(|s| s.name.clone())
+                    .collect();
+                assert_eq!(index.skill_names(e), names, "seed {seed}");
+                assert_eq!(
+                    index.supervisor(e),
+                    e.supervisor.and_then(|id| share.person(id)),
+                    "seed {seed}"
+                );
+            }
+        }
+    }
+
+    /// Regression: building a share, and drawing one (the viewer, the
+    /// printable page), joined entries to skills and people with a scan per
+    /// reference, and counted each skill's entries with a scan of every
+    /// entry's list (skills × entries × references): a share link of
+    /// 36,231 characters froze the viewer's tab for 38 s, and a share of
+    /// this shape takes minutes. Indexed, it is one pass; the output is
+    /// checked against what the shape implies.
+    #[test]
+    fn a_large_share_is_built_and_drawn_by_index_not_skills_times_entries_times_references() {
+        const SKILLS: usize = 20_000;
+        const ENTRIES: usize = 20;
+        const CONTACTS: usize = 5_000;
+        let shows = |i: usize, j: usize| (i + j) % 7 != 0;
+        let big = move || {
+            let rid = |kind: u8, n: usize| {
+                let mut b = [kind; 16];
+                b[..8].copy_from_slice(&(n as u64).to_le_bytes());
+                RecordId::from_random_bytes(b)
+            };
+            let mut doc = Document::new(t0(), id(1));
+            doc.skills = (0..SKILLS)
+                .map(|j| {
+                    let mut s = Skill::new(Meta::new(rid(1, j), t0()), format!("Skill {j}"));
+                    s.level = (j % 2 == 0).then_some(3);
+                    s
+                })
+                .collect();
+            doc.contacts = (0..CONTACTS)
+                .map(|c| {
+                    let mut p = Contact::new(Meta::new(rid(2, c), t0()));
+                    p.name = format!("Person {c}");
+                    p
+                })
+                .collect();
+            doc.entries = (0..ENTRIES)
+                .map(|i| {
+                    let mut e = PortfolioEntry::new(Meta::new(rid(3, i), t0()));
+                    e.title = format!("Entry {i}");
+                    e.end_date = NaiveDate::from_ymd_opt(2026, 1, 1 + i as u32 % 28);
+                    // Supervisors from the end of the list; every third entry's is
+                    // not a contact.
+                    e.supervisor = Some(if i % 3 == 2 {
+                        rid(9, i)
+                    } else {
+                        rid(2, CONTACTS - 1 - i % 10)
+                    });
+                    e.skills = (0..SKILLS)
+                        .filter(|&j| shows(i, j))
+                        .map(|j| rid(1, j))
+                        .collect();
+                    e.skills.push(rid(9, SKILLS + i));
+                    e
+                })
+                .collect();
+            let share = build(&doc, &ShareOptions::default(), t0());
+            let by_evidence: Vec<(String, usize)> = share
+                .skills_by_evidence()
+                .into_iter()
+                .map(|(s, n)| (s.name.clone(), n))
+                .collect();
+            let index = share.index();
+            let drawn: Vec<(usize, Option<String>)> = share
+                .entries
+                .iter()
+                .map(|e| {
+                    (
+                        index.skill_names(e).len(),
+                        index.supervisor(e).map(|p| p.name.clone()),
+                    )
+                })
+                .collect();
+            (share, by_evidence, drawn)
+        };
+        let (share, by_evidence, drawn) = crate::domain::index::finishes_within(60, big);
+
+        assert_eq!(share.skills.len(), SKILLS, "every skill is shown or rated");
+        assert_eq!(share.people.len(), 10);
+        let count = |j: usize| (0..ENTRIES).filter(|&i| shows(i, j)).count();
+        assert_eq!(by_evidence.len(), SKILLS);
+        for w in by_evidence.windows(2) {
+            assert!(
+                w[0].1 > w[1].1
+                    || (w[0].1 == w[1].1 && w[0].0.to_lowercase() <= w[1].0.to_lowercase())
+            );
+        }
+        for (name, n) in &by_evidence {
+            let j: usize = name["Skill ".len()..].parse().unwrap();
+            assert_eq!(*n, count(j), "{name}");
+        }
+        for (e, (skills, supervisor)) in share.entries.iter().zip(&drawn) {
+            let i: usize = e.title["Entry ".len()..].parse().unwrap();
+            let expected = (0..SKILLS).filter(|&j| shows(i, j)).count();
+            assert_eq!(
+                (e.skills.len(), *skills),
+                (expected, expected),
+                "{}",
+                e.title
+            );
+            let want = (i % 3 != 2).then(|| format!("Person {}", CONTACTS - 1 - i % 10));
+            assert_eq!(*supervisor, want, "{}", e.title);
+        }
+    }
+
+    /// Regression (with the inflating cap in the browser): link text over
+    /// the cap is refused before it is decoded; a link the app makes is
+    /// well within it.
+    #[test]
+    fn a_share_link_longer_than_the_cap_is_refused_before_decoding() {
+        assert!(link_data_within_cap(&"A".repeat(MAX_LINK_DATA_CHARS)));
+        assert!(!link_data_within_cap(&"A".repeat(MAX_LINK_DATA_CHARS + 1)));
     }
 }

@@ -20,6 +20,9 @@ pub const LEVELS: [(u8, &str, &str); 5] = [
     (5, "Expert", "Others come to you for it."),
 ];
 
+/// The levels and targets a skill may have: the numbers of [`LEVELS`].
+pub const LEVEL_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
 /// "3 – Competent".
 pub fn level_name(level: u8) -> String {
     LEVELS
@@ -86,8 +89,10 @@ pub struct Skill {
     /// Unique among skills, compared case-insensitively.
     pub name: String,
     pub category: SkillCategory,
-    /// Self-assessed, 1 (beginner) to 5 (expert); `None` until rated.
+    /// Self-assessed, 1 (beginner) to 5 (expert), within [`LEVEL_RANGE`];
+    /// `None` until rated.
     pub level: Option<u8>,
+    /// Within [`LEVEL_RANGE`] too.
     pub target: Option<u8>,
     pub notes: String,
     /// Manual evidence; portfolio evidence is derived, never typed twice.
@@ -182,7 +187,7 @@ fn parse_level(text: &str) -> Result<Option<u8>, ()> {
         t => t
             .parse::<u8>()
             .ok()
-            .filter(|l| (1..=5).contains(l))
+            .filter(|l| LEVEL_RANGE.contains(l))
             .map(Some)
             .ok_or(()),
     }

@@ -1,10 +1,11 @@
 //! Figures for the dashboard's charts, derived from the document (never
 //! stored): the pipeline funnel, response rate by source, hours and
 //! earnings per month, and skills against their targets. Pure: `today` is
-//! passed in.
+//! passed in. Each figure takes a fixed number of passes over the records
+//! (an entry's month is found by arithmetic, not by a search per entry).
 
 use super::application::{Application, Stage};
-use super::economics::counted_hours;
+use super::economics::{add_fee, counted_hours};
 use super::portfolio::PortfolioEntry;
 use super::skill::Skill;
 use chrono::{Datelike, NaiveDate};
@@ -124,23 +125,23 @@ impl Month {
 /// including `today`'s, oldest first; an entry counts in the month it ended
 /// (or started, or was recorded).
 pub fn monthly(entries: &[PortfolioEntry], today: NaiveDate, months: u32) -> Vec<Month> {
-    let mut out: Vec<Month> = (0..months)
-        .rev()
-        .map(|back| {
-            let index = today.year() * 12 + today.month0() as i32 - back as i32;
-            Month {
-                year: index.div_euclid(12),
-                month: index.rem_euclid(12) as u32 + 1,
-                hours: 0.0,
-                fees: BTreeMap::new(),
-            }
+    // Months counted from year 0: the window is `first..=last`, and an
+    // entry's month is found by subtraction, not by a search per entry.
+    let month_number = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let last = month_number(today);
+    let first = last - i64::from(months) + 1;
+    let mut out: Vec<Month> = (first..=last)
+        .map(|index| Month {
+            year: index.div_euclid(12) as i32,
+            month: index.rem_euclid(12) as u32 + 1,
+            hours: 0.0,
+            fees: BTreeMap::new(),
         })
         .collect();
     for e in entries {
-        let d = e.date();
-        let Some(m) = out
-            .iter_mut()
-            .find(|m| m.year == d.year() && m.month == d.month())
+        let Some(m) = usize::try_from(month_number(e.date()) - first)
+            .ok()
+            .and_then(|i| out.get_mut(i))
         else {
             continue;
         };
@@ -148,7 +149,7 @@ pub fn monthly(entries: &[PortfolioEntry], today: NaiveDate, months: u32) -> Vec
             m.hours += h;
         }
         if let Some(fee) = &e.fee {
-            *m.fees.entry(fee.currency.clone()).or_default() += fee.cents;
+            add_fee(&mut m.fees, fee);
         }
     }
     out
@@ -305,6 +306,21 @@ mod tests {
         assert_eq!(months[1].hours, 0.0);
     }
 
+    /// Regression: fees near `u64::MAX` overflowed the monthly sums.
+    #[test]
+    fn fees_near_u64_max_saturate_the_monthly_totals_instead_of_overflowing() {
+        let mut a = PortfolioEntry::new(Meta::new(RecordId::from_random_bytes([1; 16]), t0()));
+        a.end_date = Some(day(2, 1));
+        a.fee = Some(Money {
+            cents: u64::MAX,
+            currency: "USD".into(),
+        });
+        let mut b = a.clone();
+        b.meta.id = RecordId::from_random_bytes([2; 16]);
+        let months = monthly(&[a, b], day(2, 10), 1);
+        assert_eq!(months[0].fees.get("USD"), Some(&u64::MAX));
+    }
+
     #[test]
     fn skills_furthest_below_target_come_first() {
         let skill = |n: u8, name: &str, level: Option<u8>, target: Option<u8>| {
@@ -326,5 +342,75 @@ mod tests {
             .collect();
         assert_eq!(names, ["Python", "SQL", "Writing", "Excel"]);
         assert_eq!(skills_against_targets(&skills, 2).len(), 2);
+    }
+
+    /// The months as they were found: a search of the window per entry.
+    fn monthly_by_scanning(
+        entries: &[PortfolioEntry],
+        today: NaiveDate,
+        months: u32,
+    ) -> Vec<Month> {
+        let mut out: Vec<Month> = (0..months)
+            .rev()
+            .map(|back| {
+                let index = today.year() * 12 + today.month0() as i32 - back as i32;
+                Month {
+                    year: index.div_euclid(12),
+                    month: index.rem_euclid(12) as u32 + 1,
+                    hours: 0.0,
+                    fees: BTreeMap::new(),
+                }
+            })
+            .collect();
+        for e in entries {
+            let d = e.date();
+            let Some(m) = out
+                .iter_mut()
+                .find(|m| m.year == d.year() && m.month == d.month())
+            else {
+                continue;
+            };
+            if let Some((h, _)) = counted_hours(e) {
+                m.hours += h;
+            }
+            if let Some(fee) = &e.fee {
+                add_fee(&mut m.fees, fee);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn an_entrys_month_is_found_by_arithmetic_with_the_same_result_as_a_search() {
+        let entries: Vec<PortfolioEntry> = (0..400u32)
+            .map(|i| {
+                let mut e = PortfolioEntry::new(Meta::new(
+                    RecordId::from_random_bytes([(i % 250) as u8; 16]),
+                    t0(),
+                ));
+                // From 2021 to 2029, on and off month ends.
+                e.end_date = NaiveDate::from_ymd_opt(2021 + (i % 9) as i32, 1 + i % 12, 1 + i % 28)
+                    .filter(|_| i % 11 != 0);
+                e.start_date = NaiveDate::from_ymd_opt(2020, 1 + i % 12, 1);
+                e.logged_hours = Some(f64::from(i % 7));
+                e.fee = Some(Money {
+                    cents: u64::from(i) * 100,
+                    currency: if i % 2 == 0 { "USD" } else { "EUR" }.into(),
+                });
+                e
+            })
+            .collect();
+        for today in [day(1, 1), day(2, 10), day(12, 31)] {
+            for months in [0, 1, 2, 12, 13, 30, 200] {
+                assert_eq!(
+                    monthly(&entries, today, months),
+                    monthly_by_scanning(&entries, today, months),
+                    "{today} {months}"
+                );
+            }
+        }
+        assert!(monthly(&entries, day(2, 10), 200)
+            .iter()
+            .any(|m| m.hours > 0.0));
     }
 }

@@ -94,6 +94,9 @@ pub enum SaveError {
     QuotaExceeded,
     #[error("The browser refused to save ({0}).")]
     Failed(String),
+    /// Refused before writing: the app could not read it back.
+    #[error("{0}")]
+    TooLarge(String),
 }
 
 /// The storage key for the page the app runs on.
@@ -224,6 +227,14 @@ impl Writer {
         let plan = plan_save(doc, previous, |i| {
             format!("{prefix}{generation}.{}.{i}", self.nonce)
         });
+        // Never write what start-up would refuse to read.
+        plan.head
+            .check_readable(&LIMITS)
+            .map_err(|e| {
+                SaveError::TooLarge(format!(
+                    "{e} Nothing was written, and your data is still here in this tab: download a backup, then delete some records."
+                ))
+            })?;
         let undo = |written: &[(String, String)]| {
             for (k, _) in written {
                 let _ = storage.remove_item(k);

@@ -1,6 +1,10 @@
 //! The app root: opens storage once, then shows either the workspace (the
 //! shell with its pages), the recovery screen for unreadable data, or a
-//! notice that the browser allows no storage.
+//! notice that the browser allows no storage. Inside a frame it opens
+//! nothing and offers a link to open it in its own tab: a meta CSP cannot
+//! say `frame-ancestors` and static hosts set no headers, so another page
+//! could otherwise frame the student's data and trick clicks on Replace or
+//! Delete.
 //!
 //! The workspace starts the one save controller ([`crate::ui::sync`]): it
 //! tracks only the persisted [`Document`] and writes it through the
@@ -25,6 +29,8 @@ use leptos::prelude::*;
 
 #[derive(Clone)]
 enum Stage {
+    /// Running inside another page's frame.
+    Framed,
     Unavailable(String),
     Recovery(std::sync::Arc<Unreadable>),
     /// The document, its writer, and what it was read from.
@@ -34,19 +40,40 @@ enum Stage {
 #[component]
 pub fn App() -> impl IntoView {
     Theme::stored().apply();
-    let first = match storage::open(&storage::key_for_this_page()) {
-        Err(e) => Stage::Unavailable(e.to_string()),
-        Ok(Opened::Empty(writer)) => Stage::Working(Document::new(now(), new_id()), writer, None),
-        Ok(Opened::Ready(doc, writer, raw)) => Stage::Working(doc, writer, Some(raw)),
-        Ok(Opened::Unreadable(u)) => Stage::Recovery(std::sync::Arc::new(u)),
+    let first = if framed() {
+        Stage::Framed
+    } else {
+        match storage::open(&storage::key_for_this_page()) {
+            Err(e) => Stage::Unavailable(e.to_string()),
+            Ok(Opened::Empty(writer)) => {
+                Stage::Working(Document::new(now(), new_id()), writer, None)
+            }
+            Ok(Opened::Ready(doc, writer, raw)) => Stage::Working(doc, writer, Some(raw)),
+            Ok(Opened::Unreadable(u)) => Stage::Recovery(std::sync::Arc::new(u)),
+        }
     };
     let stage = RwSignal::new(first);
     let (fresh_error, set_fresh_error) = signal(None::<String>);
 
-    move || match stage.get() {
+    move || {
+        match stage.get() {
         Stage::Working(doc, writer, raw) => {
             view! { <Workspace doc=doc writer=writer raw=raw /> }.into_any()
         }
+        Stage::Framed => view! {
+            <main id="main" class="recovery" tabindex="-1">
+                <h1>"Microfolio opens in its own tab"</h1>
+                <p class="lead">
+                    "This page shows Microfolio inside another site. To keep your data safe, it only runs in a tab of its own."
+                </p>
+                <p>
+                    <a class="button primary" href=window().location().href().unwrap_or_default() target="_blank" rel="noopener noreferrer">
+                        "Open Microfolio in its own tab"
+                    </a>
+                </p>
+            </main>
+        }
+        .into_any(),
         Stage::Unavailable(message) => view! {
             <main id="main" class="recovery" tabindex="-1">
                 <h1>"Microfolio cannot keep data in this browser"</h1>
@@ -76,6 +103,17 @@ pub fn App() -> impl IntoView {
             }
             .into_any()
         }
+    }
+    }
+}
+
+/// Whether this page runs inside a frame (of any origin).
+fn framed() -> bool {
+    let this = window();
+    match this.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &this),
+        // No top to compare with, or the browser refused: play safe.
+        _ => true,
     }
 }
 

@@ -10,7 +10,7 @@
 //! the document, applied as `data-theme` on `<html>` before the first
 //! render.
 
-use crate::domain::config::{accent_schemes, parse_config, Config, Rgb};
+use crate::domain::config::{accent_schemes, parse_config, Config, Rgb, MAX_CONFIG_BYTES};
 use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -74,15 +74,9 @@ async fn fetch_config() -> Result<Option<String>, String> {
     if !response.ok() {
         return Err(format!("the server answered {} for it", response.status()));
     }
-    let text = response
-        .text()
-        .map_err(|_| "it could not be read".to_owned())?;
-    JsFuture::from(text)
+    crate::ui::platform::read_capped(&response, MAX_CONFIG_BYTES)
         .await
-        .ok()
-        .and_then(|t| t.as_string())
         .map(Some)
-        .ok_or_else(|| "it could not be read".to_owned())
 }
 
 /// Sets the `--brand-*` custom properties on `<html>` (CSSOM, which the

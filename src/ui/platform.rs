@@ -98,9 +98,8 @@ pub async fn read_text_file(file: web_sys::File, max: usize) -> Result<String, S
     let size = file.size() as usize;
     if size > max {
         return Err(format!(
-            "“{name}” is {:.1} MB; files up to {} MB can be opened.",
-            size as f64 / 1_048_576.0,
-            max / 1_048_576
+            "“{name}” {}, so it cannot be opened.",
+            crate::domain::size::over_limit(size, max)
         ));
     }
     wasm_bindgen_futures::JsFuture::from(file.text())
@@ -108,6 +107,37 @@ pub async fn read_text_file(file: web_sys::File, max: usize) -> Result<String, S
         .ok()
         .and_then(|v| v.as_string())
         .ok_or_else(|| format!("“{name}” could not be read."))
+}
+
+/// The body of `response` as text, read a chunk at a time and given up
+/// (the download cancelled) as soon as it passes `max` bytes, so a huge or
+/// endless file is never downloaded whole.
+pub async fn read_capped(response: &web_sys::Response, max: usize) -> Result<String, String> {
+    let unreadable = || "it could not be read".to_owned();
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|_| unreadable())?;
+        if js_sys::Reflect::get(&chunk, &"done".into()).is_ok_and(|d| d.is_truthy()) {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| unreadable())?;
+        bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
+        if bytes.len() > max {
+            let _ = reader.cancel();
+            return Err(format!(
+                "the file is over {} KB; at most {} KB is read",
+                max / 1024,
+                max / 1024
+            ));
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
 }
 
 /// Moves keyboard focus to the element with `id` once the current update

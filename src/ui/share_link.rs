@@ -1,10 +1,14 @@
 //! The share link: a shared portfolio's JSON, raw-DEFLATE compressed by the
 //! browser and written as base64url after `#/shared/`. The fragment is never
 //! sent to a server, so the portfolio travels only inside the link.
+//!
+//! Opening one is bounded twice: link text over [`MAX_LINK_DATA_CHARS`] is
+//! refused before it is decoded, and inflating stops at [`LIMITS`]'s size
+//! ([`inflate`]).
 
 use crate::domain::share::{
-    decode_shared, encode_shared, from_base64url, to_base64url, DamagedLink, SharedPortfolio,
-    MAX_LINK_CHARS,
+    decode_shared, encode_shared, from_base64url, link_data_within_cap, to_base64url, DamagedLink,
+    SharedPortfolio, MAX_LINK_CHARS, MAX_LINK_DATA_CHARS,
 };
 use crate::domain::LIMITS;
 use crate::routes::Route;
@@ -46,6 +50,12 @@ pub async fn make_link(share: &SharedPortfolio) -> Result<Made, String> {
 
 /// Reads the portfolio a link's data carries.
 pub async fn open_link(data: &str) -> Result<SharedPortfolio, String> {
+    if !link_data_within_cap(data) {
+        return Err(format!(
+            "This share link is too long ({} characters; a share link has at most {MAX_LINK_DATA_CHARS}), so it was not opened. Ask for the file instead.",
+            data.len()
+        ));
+    }
     let compressed = from_base64url(data).map_err(|e| e.to_string())?;
     let bytes = inflate(&compressed, LIMITS.max_bytes).await.map_err(|e| match e {
         StreamError::Unsupported => "This browser cannot open share links (it has no DecompressionStream). Ask for the file instead.".to_owned(),

@@ -66,6 +66,14 @@ test.describe("deployment config", () => {
     await expect(page.getByRole("status").filter({ hasText: "config.json" })).toContainText("it is not valid JSON (line 1, column 3)");
   });
 
+  // Regression: serde read a struct from a JSON array, so `[]` passed as
+  // a config with no settings, with no notice.
+  test("a config.json that is a list, not an object, gets a notice", async ({ page }) => {
+    await page.route("**/config.json", (route) => route.fulfill({ json: [] }));
+    await openApp(page);
+    await expect(page.getByRole("status").filter({ hasText: "config.json" })).toContainText("it must be one JSON object");
+  });
+
   test("no config.json means the defaults and no notice", async ({ page }) => {
     await openApp(page);
     await expect(page.getByText("config.json")).toHaveCount(0);

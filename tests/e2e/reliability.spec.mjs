@@ -34,6 +34,49 @@ test("two tabs editing different records both keep their changes", async ({ cont
   await expect(a.getByRole("link", { name: /Acme/ })).toBeVisible();
 });
 
+// Regression: two tabs on the Profile overwrote each other silently (5 of
+// 5 tries): a name changed in A went back to the old value once B typed
+// its School, and neither tab said anything.
+test("two tabs on the Profile keep each other's fields: a name saved in one survives typing in the other", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openApp(a, "#/profile");
+  await a.getByLabel("Name", { exact: true }).fill("Ada");
+  await settled(a);
+  await openApp(b, "#/profile");
+  await expect(b.getByLabel("Name", { exact: true })).toHaveValue("Ada");
+  await a.getByLabel("Name", { exact: true }).fill("Ada Lovelace");
+  await settled(a);
+  // B shows A's new name, and typing School there keeps it.
+  await expect(b.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
+  await b.getByLabel("School").fill("State University");
+  await settled(b);
+  expect((await storedDoc(b)).profile).toMatchObject({ name: "Ada Lovelace", school: "State University" });
+  await a.reload();
+  await expect(a.getByLabel("Name", { exact: true })).toHaveValue("Ada Lovelace");
+  await expect(a.getByLabel("School")).toHaveValue("State University");
+});
+
+// Regression (with the Profile one): the pay floor saved in one tab was
+// overwritten by an older form in another with no word.
+test("a pay floor changed in another tab is not overwritten silently", async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await openWithStored(a, await fixture(), "#/portfolio");
+  await openApp(b, "#/portfolio");
+  await a.getByLabel("Pay floor per hour").fill("25");
+  await a.getByRole("button", { name: "Save floor" }).click();
+  await settled(a);
+  await b.getByLabel("Currency").fill("EUR");
+  await b.getByRole("button", { name: "Save floor" }).click();
+  await expect(b.getByRole("status").filter({ hasText: "Changed in another tab to 25 USD an hour." })).toBeVisible();
+  expect((await storedDoc(b)).settings.pay_floor).toEqual({ cents: 2500, currency: "USD" });
+  // Saving again is the explicit choice.
+  await b.getByRole("button", { name: "Save floor" }).click();
+  await settled(b);
+  expect((await storedDoc(b)).settings.pay_floor).toEqual({ cents: 2000, currency: "EUR" });
+});
+
 test("a record changed in another tab is not overwritten silently", async ({ context }) => {
   const a = await context.newPage();
   await addApplication(a, "Acme", "Research");

@@ -68,10 +68,107 @@ for (const [what, name, text, message] of [
   });
 }
 
-test("a file over the size cap is refused before it is read", async ({ page }) => {
+// Regression: a file one byte over the cap was refused as "is 10.0 MB;
+// files up to 10 MB can be opened".
+test("a file over the size cap is refused before it is read, with its exact size and the limit", async ({ page }) => {
   await openApp(page, "#/data");
-  await page.getByLabel("Backup file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(11 * 1024 * 1024, 32) });
-  await expect(page.getByRole("alert")).toContainText("files up to 10 MB can be opened. Nothing was changed.");
+  // The cap: twice the stored-data limit and 1 MiB (a recovery download's parts are JSON in JSON strings).
+  await page.getByLabel("Backup file").setInputFiles({ name: "huge.json", mimeType: "application/json", buffer: Buffer.alloc(21 * 1024 * 1024 + 1, 32) });
+  await expect(page.getByRole("alert")).toContainText(
+    "“huge.json” is 21.0 MiB (22,020,097 bytes), 1 byte over the limit of 21.0 MiB (22,020,096 bytes), so it cannot be opened. Nothing was changed.",
+  );
+});
+
+/** A backup of `n` applications of about 700 bytes each, ids from `seed`. */
+async function bigBackup(n, seed) {
+  const doc = await fixture();
+  const base = doc.applications[1];
+  doc.applications = Array.from({ length: n }, (_, i) => ({
+    ...structuredClone(base),
+    meta: { ...base.meta, id: `${seed}0000000-0000-4000-8000-${String(i).padStart(12, "0")}` },
+    organization: `Organization ${seed}${i}`,
+    notes: "Asked about the scope, the deadline and the data; follow up next week. ".repeat(8),
+  }));
+  doc.entries = [];
+  return JSON.stringify(doc);
+}
+
+// Regression: saving had no size limit but start-up reads back at most
+// 10 MiB, so merging a second large backup into a first ("5200 records
+// added") locked the student out at the next start. An import whose result
+// could not be stored and read back is refused, saying by how much.
+test("an import whose result would be too large to read back is refused, and nothing changes", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openApp(page, "#/data");
+  const first = await bigBackup(9000, "a");
+  expect(first.length).toBeGreaterThan(6_000_000);
+  expect(first.length).toBeLessThan(10 * 1024 * 1024);
+  await page.getByLabel("Backup file").setInputFiles(asFile("first.json", first));
+  const preview = page.getByRole("region", { name: "Import preview" });
+  await preview.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(/^Merged “first.json”: \d+ records added/)).toBeVisible({ timeout: 30_000 });
+  await settled(page);
+  const before = await readDocument(page);
+
+  await page.getByLabel("Backup file").setInputFiles(asFile("second.json", await bigBackup(9000, "b")));
+  await preview.getByRole("button", { name: "Import" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "Merging “second.json” cannot be done" });
+  await expect(refusal).toContainText(/Your data is 1\d\.\d MiB \([\d,]+ bytes\), [\d.]+ MiB \([\d,]+ bytes\) over the limit of 10\.0 MiB/, { timeout: 30_000 });
+  await expect(refusal).toContainText("Nothing was changed.");
+  await settled(page);
+  expect(await readDocument(page)).toEqual(before);
+  // And the data still opens.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  expect((await readDocument(page)).applications).toHaveLength(9000);
+});
+
+// Regression: when storage had no room for the copy kept for Undo, an
+// older copy stayed in storage, and after a reload "Undo import" brought
+// back the data from before an earlier import (3 applications, not 123).
+test("when the copy for Undo cannot be kept, the student is told, and an older copy never passes for it", async ({ page }) => {
+  await loadFixture(page);
+  await page.goto("#/data");
+  // A first import keeps a copy of the data before it.
+  const extra = await fixture();
+  extra.applications.push({ ...extra.applications[1], meta: { ...extra.applications[1].meta, id: "c0c0c0c0-0000-4000-8000-000000000009" }, organization: "First Import Org" });
+  await page.getByLabel("Backup file").setInputFiles(asFile("first.json", JSON.stringify(extra)));
+  await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Import" }).click();
+  await expect(page.getByText(/^Merged “first.json”: 1 record added/)).toBeVisible();
+  await settled(page);
+  // The student keeps working, then the origin's storage fills up.
+  await page.goto("#/applications/new");
+  await page.getByLabel("Organization").fill("Kept Working Org");
+  await page.getByLabel("Role or project title").fill("Research");
+  await page.getByRole("button", { name: "Add application" }).click();
+  await settled(page);
+  await page.goto("#/data");
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {
+        n--;
+      }
+    }
+  });
+  const small = await fixture();
+  await page.getByLabel("Backup file").setInputFiles(asFile("small.json", JSON.stringify(small)));
+  await page.getByLabel("Replace: your data here becomes the file's").check();
+  await page.getByRole("region", { name: "Import preview" }).getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Replaced your data with “small.json”." })).toContainText(
+    "the copy of your data from before the import is kept only while this view is open",
+  );
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });
+  // After a reload there is no copy from before this import: no Undo, and
+  // certainly not the copy from before the first import.
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo import" })).toHaveCount(0);
 });
 
 test("merge keeps the newer version of each record, and Undo import restores the data exactly", { tag: "@dates" }, async ({ page }) => {

@@ -69,3 +69,26 @@ test("a javascript: link in stored data is refused, never rendered", async ({ pa
   expect(await page.locator('a[href*="javascript" i]').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
+
+// Regression: any page (a sibling subdomain of a career center's domain,
+// say) could frame the app with the student's real data and trick clicks
+// on Replace, Delete or Start fresh: a meta CSP cannot say
+// frame-ancestors, and GitHub Pages sets no headers.
+test("framed by another page, the app shows none of the student's data, only a link to open it in its own tab", async ({ page }) => {
+  await openWithStored(page, await fixture());
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome back, Ada Student" })).toBeVisible();
+  const app = page.url();
+  // Another page on the same server (the hardest case: same origin).
+  await page.route(`${ORIGIN}/framer.html`, (route) =>
+    route.fulfill({ contentType: "text/html", body: `<!doctype html><title>Not the app</title><iframe title="framed" src="${app}#/data" width="800" height="600"></iframe>` }),
+  );
+  await page.goto(`${ORIGIN}/framer.html`);
+  const frame = page.frameLocator("iframe");
+  await expect(frame.getByRole("heading", { level: 1, name: "Microfolio opens in its own tab" })).toBeVisible();
+  const link = frame.getByRole("link", { name: "Open Microfolio in its own tab" });
+  await expect(link).toHaveAttribute("target", "_blank");
+  expect(await link.getAttribute("href")).toBe(`${app}#/data`);
+  await expect(frame.getByText("Ada Student")).toHaveCount(0);
+  await expect(frame.getByRole("button")).toHaveCount(0);
+  await expect(frame.getByRole("navigation")).toHaveCount(0);
+});

@@ -2,10 +2,11 @@
 //! the student's own printable page and the viewer for someone else's
 //! share both render through here, so what is printed is exactly what is
 //! shared. Every text is shown as text; links go through [`ExternalLink`],
-//! which takes only checked URLs.
+//! which takes only checked URLs. Skills and people are looked up through
+//! one [`ShareIndex`] per render, never by a scan per reference.
 
 use crate::domain::portfolio::Outcome;
-use crate::domain::share::{SharedEntry, SharedPortfolio};
+use crate::domain::share::{ShareIndex, SharedEntry, SharedPortfolio};
 use crate::domain::skill::LEVELS;
 use crate::ui::components::ExternalLink;
 use crate::ui::pages::entry::stars;
@@ -29,7 +30,7 @@ fn hours(e: &SharedEntry) -> String {
     }
 }
 
-fn entry_view(share: &SharedPortfolio, e: &SharedEntry) -> impl IntoView {
+fn entry_view(index: &ShareIndex, e: &SharedEntry) -> impl IntoView {
     let sub = joined([
         e.organization.clone(),
         e.role.clone(),
@@ -58,13 +59,8 @@ fn entry_view(share: &SharedPortfolio, e: &SharedEntry) -> impl IntoView {
             }
         })
         .collect();
-    let used: Vec<String> = e
-        .skills
-        .iter()
-        .filter_map(|id| share.skill(*id))
-        .map(|s| s.name.clone())
-        .collect();
-    let supervisor = e.supervisor.and_then(|id| share.person(id));
+    let used = index.skill_names(e);
+    let supervisor = index.supervisor(e);
     let feedback = e.feedback.clone().filter(|f| !f.quote.is_empty()).map(|f| {
         let who = supervisor.map(|p| {
             if p.organization.is_empty() {
@@ -138,10 +134,11 @@ pub fn PortfolioView(share: SharedPortfolio) -> impl IntoView {
         .into_iter()
         .map(|(label, url)| view! { <li>{label} ": " <ExternalLink url=url.clone() text=url.to_string() /></li> })
         .collect_view();
+    let index = share.index();
     let entries = share
         .entries
         .iter()
-        .map(|e| entry_view(&share, e))
+        .map(|e| entry_view(&index, e))
         .collect_view();
     let skills = share
         .skills_by_evidence()

@@ -1,10 +1,15 @@
-//! Restoring a backup file (file picker or drag and drop). Nothing changes
+//! Restoring a backup file, or the recovery screen's download of stored
+//! data (file picker or drag and drop). Nothing changes
 //! until the file is fully checked: its size before it is read, then JSON,
 //! shape and version through `decode`; then a preview and the choice of
-//! merge or replace. The data as it was is kept first (in storage when
-//! there is room, in the tab otherwise), and "Undo import" restores it.
+//! merge or replace. A result too large to store and read back is refused
+//! (`packed::check_storable`, the measure a save uses). The data as it was
+//! is kept first (in storage when there is room; otherwise in this view
+//! only, and the student is told at once, and any older copy is removed so
+//! it never passes for this one), and "Undo import" restores it.
 
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
+use crate::domain::packed::{check_storable, decode_file, MAX_RESTORE_FILE};
 use crate::domain::{decode, encode, Document, LIMITS};
 use crate::storage::Writer;
 use crate::ui::platform::{chosen_file, dropped_file, read_text_file};
@@ -38,12 +43,12 @@ pub fn Restore() -> impl IntoView {
         let name = file.name();
         step.set(Step::Reading);
         leptos::task::spawn_local(async move {
-            let text = match read_text_file(file, LIMITS.max_bytes).await {
+            let text = match read_text_file(file, MAX_RESTORE_FILE).await {
                 Ok(text) => text,
                 Err(e) => return step.set(Step::Refused(format!("{e} Nothing was changed."))),
             };
             let checked = crate::ui::platform::timed("microfolio:import-check", || {
-                decode(&text).map(|file| {
+                decode_file(&text, &LIMITS).map(|file| {
                     let kinds = doc.with_untracked(|d| preview(d, &file));
                     (file, kinds)
                 })
@@ -68,13 +73,38 @@ pub fn Restore() -> impl IntoView {
         let Step::Preview { name, file, .. } = step.get_untracked() else {
             return;
         };
+        let merging = merge.get_untracked();
+        let (result, report) = if merging {
+            let (merged, report) = doc.with_untracked(|d| merge_in(d, &file));
+            (merged, Some(report))
+        } else {
+            (doc.with_untracked(|d| replace_with(d, &file)), None)
+        };
+        if let Err(e) = check_storable(&result, &LIMITS) {
+            let how = if merging {
+                "Merging"
+            } else {
+                "Replacing your data with"
+            };
+            return step.set(Step::Refused(format!(
+                "{how} “{name}” cannot be done: {e} Nothing was changed."
+            )));
+        }
         let before = doc.with_untracked(encode);
         let kept_in_storage = writer_import.save_snapshot(&before).is_ok();
+        if !kept_in_storage {
+            // An older copy must never pass for the data before this import.
+            writer_import.clear_snapshot();
+        }
         in_memory.set_value((!kept_in_storage).then_some(before));
         can_undo.set(true);
-        let message = if merge.get_untracked() {
-            let (merged, report) = doc.with_untracked(|d| merge_in(d, &file));
-            doc.set(merged);
+        doc.set(result);
+        let undo_note = if kept_in_storage {
+            ""
+        } else {
+            " The browser's storage is full, so the copy of your data from before the import is kept only while this view is open: Undo import works until you leave it or reload."
+        };
+        let message = if let Some(report) = report {
             let mut parts = vec![format!(
                 "Merged “{name}”: {} record{} added",
                 report.added,
@@ -94,11 +124,9 @@ pub fn Restore() -> impl IntoView {
             }
             parts.join("; ") + "."
         } else {
-            let replaced = doc.with_untracked(|d| replace_with(d, &file));
-            doc.set(replaced);
             format!("Replaced your data with “{name}”.")
         };
-        step.set(Step::Done(message));
+        step.set(Step::Done(message + undo_note));
     };
     let writer_undo = writer.clone();
     let undo = move |_| {

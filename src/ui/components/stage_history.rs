@@ -11,8 +11,9 @@ use leptos::prelude::*;
 
 /// Reads a date typed into a date input; refuses future dates.
 fn parse_past_date(text: &str) -> Result<NaiveDate, &'static str> {
-    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| "Enter a date as YYYY-MM-DD.")?;
+    // The years the stored format allows (`domain::bounds`): the domain
+    // records nothing outside them, so say so here.
+    let date = crate::domain::bounds::parse_date(text)?;
     if date > today() {
         return Err("A stage change cannot be dated in the future.");
     }

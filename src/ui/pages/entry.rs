@@ -1,8 +1,10 @@
 //! One portfolio entry, as the student reads it: what was delivered, the
-//! feedback, the reflection, the economics, and delete with undo.
+//! feedback, the reflection, the economics, and delete with undo. Its
+//! skills' names are joined through an index ([`skills_by_id`]).
 
 use super::PageHeading;
 use crate::domain::economics::{below_floor, effective_rate};
+use crate::domain::inventory::{skill_names, skills_by_id};
 use crate::domain::portfolio::{Outcome, Visibility};
 use crate::domain::{PortfolioEntry, RecordId};
 use crate::routes::Route;
@@ -50,10 +52,7 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
             e.supervisor
                 .and_then(|id| d.contact(id))
                 .map(|c| (c.meta.id, c.name.clone())),
-            e.skills
-                .iter()
-                .filter_map(|id| d.skill(*id).map(|s| s.name.clone()))
-                .collect::<Vec<_>>(),
+            skill_names(&skills_by_id(&d.skills), &e.skills),
             e.application
                 .and_then(|id| d.application(id))
                 .map(|a| (a.meta.id, a.title())),

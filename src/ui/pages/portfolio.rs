@@ -1,10 +1,12 @@
 //! Portfolio: the micro-internships the student has done, newest first
 //! (50 at a time, with "Show more"), with yearly totals, the pay-floor
-//! setting, and filters by tag, skill and year.
+//! setting, and filters by tag, skill and year. Skill names are joined
+//! through an index built once per render ([`skills_by_id`]).
 
 use super::PageHeading;
 use crate::domain::application::Money;
 use crate::domain::economics::{below_floor, effective_rate, money_list, yearly_totals};
+use crate::domain::inventory::{skill_names, skills_by_id, skills_in_use};
 use crate::domain::portfolio::{years_and_tags, EntryFilter, Visibility};
 use crate::domain::RecordId;
 use crate::routes::Route;
@@ -63,8 +65,19 @@ fn Totals() -> impl IntoView {
     let (amount, set_amount) = signal(floor.get_untracked().amount_text());
     let (currency, set_currency) = signal(floor.get_untracked().currency);
     let (message, set_message) = signal(String::new());
+    // The floor this form was filled from: if another tab changed it since,
+    // saving says so first instead of overwriting it silently.
+    let base = StoredValue::new(floor.get_untracked());
     let save_floor = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let stored = floor.get_untracked();
+        if base.with_value(|b| *b != stored) {
+            base.set_value(stored.clone());
+            set_message.set(format!(
+                "Changed in another tab to {stored} an hour. Save again to replace it with yours."
+            ));
+            return;
+        }
         let code = currency.get_untracked().trim().to_ascii_uppercase();
         if code.len() != 3 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
             set_message.set("Use a three-letter currency code, e.g. USD.".into());
@@ -73,15 +86,12 @@ fn Totals() -> impl IntoView {
         match Money::parse_amount(&amount.get_untracked()) {
             Err(e) => set_message.set(e.into()),
             Ok(cents) => {
-                doc.update(|d| {
-                    d.set_pay_floor(
-                        Money {
-                            cents,
-                            currency: code.clone(),
-                        },
-                        now(),
-                    )
-                });
+                let chosen = Money {
+                    cents,
+                    currency: code.clone(),
+                };
+                base.set_value(chosen.clone());
+                doc.update(|d| d.set_pay_floor(chosen, now()));
                 set_message.set(format!(
                     "Entries paying less than {} {code} an hour are flagged.",
                     amount.get_untracked()
@@ -152,21 +162,11 @@ fn EntryList() -> impl IntoView {
         doc.with(|d| filter.with(|f| d.entries.iter().filter(|e| f.matches(e)).count()))
     });
     let menus = Memo::new(move |_| doc.with(|d| years_and_tags(&d.entries)));
-    let skills = Memo::new(move |_| {
-        doc.with(|d| {
-            let mut used: Vec<(RecordId, String)> = d
-                .skills
-                .iter()
-                .filter(|s| d.entries.iter().any(|e| e.skills.contains(&s.meta.id)))
-                .map(|s| (s.meta.id, s.name.clone()))
-                .collect();
-            used.sort_by_key(|(_, n)| n.to_lowercase());
-            used
-        })
-    });
+    let skills = Memo::new(move |_| doc.with(|d| skills_in_use(&d.skills, &d.entries)));
     let cards = move || {
         doc.with(|d| {
             let f = filter.get();
+            let by_id = skills_by_id(&d.skills);
             d.entries_newest_first()
                 .into_iter()
                 .filter(|e| f.matches(e))
@@ -174,7 +174,7 @@ fn EntryList() -> impl IntoView {
                 .map(|e| {
                     let rate = effective_rate(e);
                     let low = below_floor(e, &d.settings);
-                    let skill_names: Vec<String> = e.skills.iter().filter_map(|id| d.skill(*id).map(|s| s.name.clone())).collect();
+                    let skill_names = skill_names(&by_id, &e.skills);
                     let dates = format_date_range(e.start_date, e.end_date);
                     view! {
                         <li class="entry-card">

@@ -4,6 +4,10 @@
 //! the stored profile at once (saved by the app's save effect). A field's
 //! error shows once the student leaves the field, or at once if it already
 //! showed one; invalid input is never stored, and the status line says so.
+//!
+//! Two tabs merge per field: storing takes only the fields typed here
+//! (since they were last stored) over the stored profile, and a field
+//! another tab changed shows its new value here unless it is being typed.
 
 use super::PageHeading;
 use crate::domain::profile::ProfileField;
@@ -23,12 +27,23 @@ pub fn ProfilePage() -> impl IntoView {
     // Fields whose errors are on show.
     let shown = RwSignal::new(HashSet::<ProfileField>::new());
     let (edited, set_edited) = signal(false);
+    // Fields typed here and not stored yet.
+    let typed = StoredValue::new(HashSet::<ProfileField>::new());
+    // The stored profile as this view last saw it.
+    let seen = StoredValue::new(form.get_untracked());
 
     let check_and_store = move || {
-        let result = form.with(|f| doc.with_untracked(|d| f.parse(&d.profile, now())));
+        let result = doc.with_untracked(|d| {
+            let stored = d.profile.to_form();
+            let merged =
+                form.with(|f| typed.with_value(|t| f.overlay_on(&stored, t.iter().copied())));
+            merged.parse(&d.profile, now())
+        });
         match result {
             Ok(profile) => {
                 errors.set(Vec::new());
+                seen.set_value(profile.to_form());
+                typed.update_value(HashSet::clear);
                 doc.update(|d| {
                     d.set_profile(profile, now());
                 });
@@ -36,6 +51,23 @@ pub fn ProfilePage() -> impl IntoView {
             Err(list) => errors.set(list),
         }
     };
+    // Another tab's change (brought in by the save controller) shows here,
+    // field by field, except in a field being typed.
+    Effect::new(move |_| {
+        let stored = doc.with(|d| d.profile.to_form());
+        let changed = seen.with_value(|s| stored.differing(s));
+        if changed.is_empty() {
+            return;
+        }
+        seen.set_value(stored.clone());
+        form.update(|f| {
+            for field in changed {
+                if !typed.with_value(|t| t.contains(&field)) {
+                    f.set(field, stored.get(field).to_owned());
+                }
+            }
+        });
+    });
     let visible_errors = Memo::new(move |_| {
         shown.with(|shown| {
             errors.with(|all| {
@@ -64,6 +96,9 @@ pub fn ProfilePage() -> impl IntoView {
         let value = Signal::derive(move || form.with(|f| f.get(field).to_owned()));
         let on_input = Callback::new(move |text: String| {
             set_edited.set(true);
+            typed.update_value(|t| {
+                t.insert(field);
+            });
             form.update(|f| f.set(field, text));
             check_and_store();
         });

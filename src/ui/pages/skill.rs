@@ -83,7 +83,9 @@ fn SkillEvidence(id: RecordId) -> impl IntoView {
                 .iter()
                 .map(|l| view! { <li><ExternalLink url=l.url.clone() text=l.title.clone() /></li> })
                 .collect_view();
-            let asking = applications_asking(d, skill)
+            let asking = applications_asking(d, skill);
+            let none_asking = asking.is_empty();
+            let asking = asking
                 .into_iter()
                 .map(|a| view! {
                     <li><a href=Route::Application(a.meta.id.to_string()).href()>{a.title()}</a> " · " {a.stage().label()}</li>
@@ -106,7 +108,7 @@ fn SkillEvidence(id: RecordId) -> impl IntoView {
                 </section>
                 <section class="panel" aria-labelledby="asking-heading">
                     <h2 id="asking-heading">"Applications asking for it"</h2>
-                    {if applications_asking(d, skill).is_empty() {
+                    {if none_asking {
                         view! { <p class="hint">"None of your applications lists this skill."</p> }.into_any()
                     } else {
                         view! { <ul class="link-list">{asking}</ul> }.into_any()
@@ -160,12 +162,16 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     // does not have yet.
     let suggested = crate::ui::branding::use_branding().config;
     let suggestions = move || {
+        let have: std::collections::BTreeSet<String> = doc.with_untracked(|d| {
+            d.skills
+                .iter()
+                .map(|s| s.name.to_ascii_lowercase())
+                .collect()
+        });
         suggested
             .with(|c| c.skills.clone())
             .into_iter()
-            .filter(|name| {
-                doc.with_untracked(|d| !d.skills.iter().any(|s| s.name.eq_ignore_ascii_case(name)))
-            })
+            .filter(|name| !have.contains(&name.to_ascii_lowercase()))
             .map(|name| view! { <option value=name></option> })
             .collect_view()
     };

@@ -1,9 +1,9 @@
 //! Skills: the inventory grouped by category, with level against target,
-//! evidence and the "unbacked" flag, and the gap check.
+//! evidence and the "unbacked" flag, and the gap check. The rows come
+//! from [`skill_groups`], which indexes the entries once per render.
 
 use super::PageHeading;
-use crate::domain::inventory::{evidence, unbacked};
-use crate::domain::skill::SkillCategory;
+use crate::domain::inventory::skill_groups;
 use crate::routes::Route;
 use crate::ui::components::{EmptyState, GapCheck, LevelBar};
 use crate::ui::state::use_doc;
@@ -14,28 +14,22 @@ pub fn SkillsPage() -> impl IntoView {
     let doc = use_doc();
     let groups = move || {
         doc.with(|d| {
-            SkillCategory::ALL
+            skill_groups(&d.skills, &d.entries)
                 .into_iter()
-                .filter_map(|cat| {
-                    let mut skills: Vec<_> = d.skills.iter().filter(|s| s.category == cat).collect();
-                    if skills.is_empty() {
-                        return None;
-                    }
-                    skills.sort_by_key(|s| s.name.to_lowercase());
+                .map(|(cat, skills)| {
                     let rows = skills
                         .into_iter()
                         .map(|s| {
-                            let ev = evidence(s, &d.entries);
-                            let ev_text = match (ev.entries.len(), ev.manual) {
+                            let ev_text = match (s.entries, s.manual) {
                                 (0, 0) => "No evidence yet".to_owned(),
                                 (e, 0) => format!("{e} portfolio entr{}", if e == 1 { "y" } else { "ies" }),
                                 (0, m) => format!("{m} link{}", if m == 1 { "" } else { "s" }),
                                 (e, m) => format!("{e} entr{}, {m} link{}", if e == 1 { "y" } else { "ies" }, if m == 1 { "" } else { "s" }),
                             };
-                            let flag = unbacked(s, &d.entries);
+                            let flag = s.unbacked;
                             view! {
                                 <li class="skill-row">
-                                    <a class="skill-name" href=Route::Skill(s.meta.id.to_string()).href()>{s.name.clone()}</a>
+                                    <a class="skill-name" href=Route::Skill(s.id.to_string()).href()>{s.name}</a>
                                     <LevelBar level=s.level target=s.target />
                                     <span class="muted">{ev_text}</span>
                                     {flag.then(|| view! { <span class="badge badge-danger" title="Rated 3 or more with no evidence">"Unbacked"</span> })}
@@ -45,12 +39,12 @@ pub fn SkillsPage() -> impl IntoView {
                         .collect_view();
                     let heading_id = format!("skills-{}", cat.slug());
                     let labelled_by = heading_id.clone();
-                    Some(view! {
+                    view! {
                         <section class="panel" aria-labelledby=labelled_by>
                             <h2 id=heading_id>{cat.label()}</h2>
                             <ul class="skill-list">{rows}</ul>
                         </section>
-                    })
+                    }
                 })
                 .collect_view()
         })
