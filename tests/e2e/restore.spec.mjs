@@ -41,10 +41,24 @@ test("back up, clear storage, restore: everything is back", { tag: "@dates" }, a
   await expect(page.getByRole("link", { name: "Market sizing deck for a fintech start-up" })).toBeVisible();
 });
 
+/** The fixture changed by `change`, as file text. */
+const changed = (change) => async () => {
+  const doc = await fixture();
+  change(doc);
+  return JSON.stringify(doc);
+};
+
 for (const [what, name, text, message] of [
   ["not JSON", "broken.json", '{"format": "microfolio",\n  oops', "It is not valid JSON (line 2, column 3"],
-  ["the wrong shape", "shape.json", null, "applications[0].deadline"],
+  ["the wrong shape", "shape.json", changed((d) => (d.applications[0].deadline = "next Friday")), "applications[0].deadline"],
   ["from a newer version", "newer.json", '{"format":"microfolio","schema_version":42}', "saved by a newer version of Microfolio (format version 42"],
+  // Regression: two applications sharing an id were restored, and the next
+  // merge with another tab replaced the second with a copy of the first.
+  ["holding two records with one id", "twins.json", changed((d) => (d.applications[1].meta.id = d.applications[0].meta.id)), "applications[1].meta.id: the same id as applications[0]"],
+  // Regression: a follow-up in year 262142 was restored, then panicked the
+  // calendar export; a rating of 255 showed as "★★★★★ (255 of 5)".
+  ["dated in year 262142", "far.json", changed((d) => (d.applications[0].next_follow_up = "+262142-12-31")), "applications[0].next_follow_up is +262142-12-31 (allowed: a date in 1900 to 2200)"],
+  ["rated 255 of 5", "rating.json", changed((d) => (d.entries[0].feedback.rating = 255)), "entries[0].feedback.rating"],
 ]) {
   test(`a file that is ${what} is refused with its reason, and nothing changes`, async ({ page }) => {
     await loadFixture(page);
@@ -52,12 +66,7 @@ for (const [what, name, text, message] of [
     await settled(page);
     const stored = await readStored(page);
     const before = await readDocument(page);
-    let body = text;
-    if (body === null) {
-      const doc = await fixture();
-      doc.applications[0].deadline = "next Friday";
-      body = JSON.stringify(doc);
-    }
+    const body = typeof text === "function" ? await text() : text;
     await page.getByLabel("Backup file").setInputFiles(asFile(name, body));
     await expect(page.getByRole("alert")).toContainText(message);
     await expect(page.getByRole("alert")).toContainText("Nothing was changed.");
