@@ -233,3 +233,24 @@ export function poison(value, key = "") {
   if (typeof value === "string" && !keep.test(key) && !/^[0-9a-f-]{36}$/.test(value)) return `${HOSTILE} ${value}`;
   return value;
 }
+
+/** Fills the origin's storage with other keys, to the last character; returns how many. */
+export const fillStorage = (page) =>
+  page.evaluate(() => {
+    let n = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
+      const chunk = "x".repeat(size);
+      try {
+        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
+      } catch {
+        n--;
+      }
+    }
+    return n;
+  });
+
+/** Removes what `fillStorage` stored. */
+export const freeStorage = (page) =>
+  page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+  });

@@ -2,7 +2,7 @@
 // their changes; a conflict on one record is told; an edit made just
 // before the tab closes is saved; newer data from another tab makes this
 // tab read-only; a full quota shows a banner and keeps the data.
-import { expect, fixture, inDays, instantIn, longDate, openApp, openWithStored, readStored, settled, sinceNow, storageKey, storedDoc, test } from "./helpers.mjs";
+import { expect, fillStorage, fixture, freeStorage, inDays, instantIn, longDate, openApp, openWithStored, readStored, settled, sinceNow, storageKey, storedDoc, test } from "./helpers.mjs";
 
 async function addApplication(page, org, role) {
   await openApp(page, "#/applications/new");
@@ -131,18 +131,7 @@ test("a full storage quota shows a banner, keeps the data and resumes saving", a
   await page.getByLabel("Name", { exact: true }).fill("Ada");
   await settled(page);
   // Fill the origin's storage with other keys, to the last character.
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
-      const chunk = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
-      } catch {
-        n--;
-      }
-    }
-    return n;
-  });
+  const filled = await fillStorage(page);
   expect(filled).toBeGreaterThan(0);
   await page.getByLabel("Learning objectives").fill("y".repeat(4000));
   const banner = page.getByRole("alert").filter({ hasText: "Not saved." });
@@ -156,9 +145,7 @@ test("a full storage quota shows a banner, keeps the data and resumes saving", a
   expect(backup.profile.learning_objectives).toHaveLength(4000);
   expect((await storedDoc(page)).profile.learning_objectives).toBe("");
   // Free the space; saving resumes.
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
-  });
+  await freeStorage(page);
   await banner.getByRole("button", { name: "Try again" }).click();
   await expect(banner).toBeHidden();
   expect((await storedDoc(page)).profile.learning_objectives).toHaveLength(4000);

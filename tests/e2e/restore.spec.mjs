@@ -1,7 +1,7 @@
 // End-to-end: restoring backups. Back up, clear, restore: everything back.
 // Broken files are refused with a clear message and the data untouched.
 // Merge keeps the newer version of each record; Undo import restores.
-import { expect, fixture, instantIn, openApp, openWithStored, readDocument, readStored, settled, storedDoc, test } from "./helpers.mjs";
+import { expect, fillStorage, fixture, freeStorage, instantIn, openApp, openWithStored, readDocument, readStored, settled, storedDoc, test } from "./helpers.mjs";
 
 const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
@@ -152,17 +152,7 @@ test("when the copy for Undo cannot be kept, the student is told, and an older c
   await page.getByRole("button", { name: "Add application" }).click();
   await settled(page);
   await page.goto("#/data");
-  await page.evaluate(() => {
-    let n = 0;
-    for (const size of [256 * 1024, 16 * 1024, 1024, 64, 1]) {
-      const chunk = "x".repeat(size);
-      try {
-        for (;;) localStorage.setItem(`filler-${n++}`, chunk);
-      } catch {
-        n--;
-      }
-    }
-  });
+  await fillStorage(page);
   const small = await fixture();
   await page.getByLabel("Backup file").setInputFiles(asFile("small.json", JSON.stringify(small)));
   await page.getByLabel("Replace: your data here becomes the file's").check();
@@ -170,9 +160,7 @@ test("when the copy for Undo cannot be kept, the student is told, and an older c
   await expect(page.getByRole("status").filter({ hasText: "Replaced your data with “small.json”." })).toContainText(
     "the copy of your data from before the import is kept only while this view is open",
   );
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
-  });
+  await freeStorage(page);
   // After a reload there is no copy from before this import: no Undo, and
   // certainly not the copy from before the first import.
   await page.reload();
