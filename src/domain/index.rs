@@ -59,6 +59,18 @@ pub fn listing<'a, T: 'a>(
 /// quadratic or worse again (minutes on such an input) into a failure
 /// rather than a test that never ends. It measures no milliseconds: the
 /// work it guards takes a small fraction of the limit.
+/// A repeatable pseudo-random source for tests: `next(n)` is in `0..n`.
+#[cfg(test)]
+pub(crate) fn seeded(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut x = seed;
+    move |n| {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (x >> 33) % n
+    }
+}
+
 #[cfg(test)]
 pub(crate) fn finishes_within<T: Send + 'static>(
     seconds: u64,

@@ -565,13 +565,7 @@ mod tests {
     /// listed twice by one entry, ids of no skill, names in several cases
     /// and with spaces, non-ASCII names, an application listed twice.
     fn tangled(seed: u64) -> Document {
-        let mut x = seed;
-        let mut next = move |n: u64| {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (x >> 33) % n
-        };
+        let mut next = crate::domain::index::seeded(seed);
         let names = ["Excel", "SQL", "Writing", "Ärger", "ärger", "Python", "R"];
         let spell = |name: &str, how: u64| match how {
             0 => name.to_owned(),

@@ -163,29 +163,27 @@ impl Head {
 }
 
 fn readable(parts: &[PartRef], limits: &Limits) -> Result<(), TooLarge> {
-    {
-        let bytes = parts
-            .iter()
-            .fold(0usize, |n, p| n.saturating_add(p.bytes.unwrap_or(0)));
-        if bytes > limits.max_bytes {
-            return Err(TooLarge::Bytes {
-                size: bytes,
-                max: limits.max_bytes,
-            });
-        }
-        let mut counts: HashMap<Kind, usize> = HashMap::new();
-        for p in parts {
-            let n = counts.entry(p.kind).or_default();
-            *n = n.saturating_add(p.records);
-        }
-        match counts.into_iter().find(|(_, n)| *n > limits.max_records) {
-            Some((kind, n)) => Err(TooLarge::Records {
-                kind: kind.field(),
-                count: n,
-                max: limits.max_records,
-            }),
-            None => Ok(()),
-        }
+    let bytes = parts
+        .iter()
+        .fold(0usize, |n, p| n.saturating_add(p.bytes.unwrap_or(0)));
+    if bytes > limits.max_bytes {
+        return Err(TooLarge::Bytes {
+            size: bytes,
+            max: limits.max_bytes,
+        });
+    }
+    let mut counts: HashMap<Kind, usize> = HashMap::new();
+    for p in parts {
+        let n = counts.entry(p.kind).or_default();
+        *n = n.saturating_add(p.records);
+    }
+    match counts.into_iter().find(|(_, n)| *n > limits.max_records) {
+        Some((kind, n)) => Err(TooLarge::Records {
+            kind: kind.field(),
+            count: n,
+            max: limits.max_records,
+        }),
+        None => Ok(()),
     }
 }
 

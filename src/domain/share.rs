@@ -800,13 +800,7 @@ mod tests {
     /// skill and contact ids, skills listed twice by an entry, ids of no
     /// skill or contact, the same supervisor on many entries.
     fn tangled(seed: u64) -> Document {
-        let mut x = seed;
-        let mut next = move |n: u64| {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (x >> 33) % n
-        };
+        let mut next = crate::domain::index::seeded(seed);
         let mut doc = sample();
         for i in 0..30u8 {
             let mut s = Skill::new(Meta::new(id(100 + i), t0()), format!("Skill {}", next(9)));

@@ -1,7 +1,7 @@
 // End-to-end: the app shell, navigation and deep links under a sub-path,
 // the profile going through every layer, the recovery notice for corrupt
 // storage, backup download, and no request to any other origin.
-import { ORIGIN, SUBPATH, expect, openApp, readStored, settled, storageKey, sinceNow, storedDoc, test, watch } from "./helpers.mjs";
+import { ORIGIN, SUBPATH, expect, fixture, openApp, openWithStored, packPart, readStored, settled, sinceNow, storageKey, storedDoc, storedParts, test, unpackPart, watch } from "./helpers.mjs";
 import { readFile } from "node:fs/promises";
 
 const VIEWS = ["Dashboard", "Applications", "Portfolio", "Skills", "Contacts", "Profile", "Data"];
@@ -141,6 +141,26 @@ for (const [name, corrupt, message] of [
   expect(await readStored(page)).toBe(corrupt);
   });
 }
+
+// Regression: stored parts carried no checksum, so a character changed
+// inside a part (still valid JSON, same length) was read as data.
+test("a stored part changed since it was written gets the recovery notice and stays byte-for-byte", async ({ page }) => {
+  await openWithStored(page, await fixture(), "#/profile");
+  await page.getByLabel("Headline").fill("Economics student");
+  await settled(page);
+  const { head, parts } = await storedParts(page);
+  const part = JSON.parse(head).parts.find((p) => p.kind === "applications");
+  const json = unpackPart(parts[part.key]);
+  const changed = json.replace("Acme Analytics", "Acme Analytica");
+  expect(changed).not.toBe(json);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [part.key, packPart(changed)]);
+  const before = await storedParts(page);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1, name: "Your saved data could not be read" })).toBeVisible();
+  await expect(page.getByText("its checksum does not match")).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await storedParts(page)).toEqual(before);
+});
 
 test("starting fresh replaces unreadable data only after confirmation", async ({ page }) => {
   await openApp(page);

@@ -3,7 +3,7 @@
 // and fails on any console error or page exception.
 import { test as base, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { ORIGIN, SUBPATH } from "./playwright.config.mjs";
 
 export { ORIGIN, SUBPATH, expect };
@@ -186,6 +186,31 @@ export function unpackPart(stored) {
   }
   return inflateRawSync(bytes).toString("utf8");
 }
+
+/** `json` packed as the app stores a part (the inverse of `unpackPart`). */
+export function packPart(json) {
+  const bytes = deflateRawSync(Buffer.from(json, "utf8"));
+  let out = `z${bytes.length}:`, acc = 0, bits = 0;
+  for (const b of bytes) {
+    acc = ((acc << 8) | b) >>> 0;
+    bits += 8;
+    if (bits >= 15) {
+      bits -= 15;
+      out += String.fromCodePoint(0x1000 + ((acc >>> bits) & 0x7fff));
+      acc &= (1 << bits) - 1;
+    }
+  }
+  if (bits > 0) out += String.fromCodePoint(0x1000 + ((acc << (15 - bits)) & 0x7fff));
+  return out;
+}
+
+/** The head and every part stored under this deployment's key, as text. */
+export const storedParts = (page, key = storageKey()) =>
+  page.evaluate((k) => {
+    const parts = {};
+    for (const other of Object.keys(localStorage)) if (other.startsWith(k.replace(/document$/, "part:"))) parts[other] = localStorage.getItem(other);
+    return { head: localStorage.getItem(k), parts };
+  }, key);
 
 /**
  * The stored document as one object: a plain document as it is, or the

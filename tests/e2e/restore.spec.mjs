@@ -1,7 +1,7 @@
 // End-to-end: restoring backups. Back up, clear, restore: everything back.
 // Broken files are refused with a clear message and the data untouched.
 // Merge keeps the newer version of each record; Undo import restores.
-import { expect, fillStorage, fixture, freeStorage, instantIn, openApp, openWithStored, readDocument, readStored, settled, storedDoc, test } from "./helpers.mjs";
+import { expect, fillStorage, fixture, freeStorage, instantIn, openApp, openWithStored, readDocument, readStored, settled, storedDoc, storedParts, test, unpackPart } from "./helpers.mjs";
 
 const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
@@ -86,6 +86,32 @@ test("a file over the size cap is refused before it is read, with its exact size
   await expect(page.getByRole("alert")).toContainText(
     "“huge.json” is 21.0 MiB (22,020,097 bytes), 1 byte over the limit of 21.0 MiB (22,020,096 bytes), so it cannot be opened. Nothing was changed.",
   );
+});
+
+// Regression: the recovery screen's download of the stored data could not
+// be restored (Restore knew no such file). Here it is made as the recovery
+// screen makes it (the head, and each part's text unpacked) and restored
+// in a browser with nothing stored.
+test("the recovery download of stored data restores everything in an empty browser", async ({ page, newContext }) => {
+  await loadFixture(page);
+  await page.goto("#/profile");
+  await page.getByLabel("Headline").fill("Economics student");
+  await settled(page);
+  const before = await readDocument(page);
+  const { head, parts } = await storedParts(page);
+  const recovery = JSON.stringify({
+    head,
+    parts: JSON.parse(head).parts.map((p) => ({ key: p.key, text: unpackPart(parts[p.key]) })),
+  });
+  const other = await (await newContext()).newPage();
+  await openApp(other, "#/data");
+  await other.getByLabel("Backup file").setInputFiles(asFile("microfolio-stored-data.json", recovery));
+  const preview = other.getByRole("region", { name: "Import preview" });
+  await expect(preview).toContainText("applications: 2 in the file — 2 new");
+  await other.getByLabel("Replace: your data here becomes the file's").check();
+  await preview.getByRole("button", { name: "Import" }).click();
+  await settled(other);
+  expect(content(await readDocument(other))).toEqual(content(before));
 });
 
 /** A backup of `n` applications of about 700 bytes each, ids from `seed`. */
