@@ -78,8 +78,18 @@ build_and_e2e() {
 }
 run_tier "3/3 End-to-end user flows in Chromium (Playwright)" count_playwright build_and_e2e
 
+# What failed, again at the very end, where a log's last lines are read:
+# each failing test's name and the first lines of why.
+failures() {
+  awk '/✘/ || /^---- .* stdout ----$/ { print; next }
+       /^  [0-9]+\) / { n = 25 }
+       n > 0 { print; n-- }' "$LOGS"/*.log
+}
+
 echo
 if [ ${#failed_tiers[@]} -gt 0 ]; then
+  step "What failed"
+  failures | head -150
   printf 'FAILED: %s\n' "${failed_tiers[@]}"
 fi
 echo "tests: $total_passed passed, $total_failed failed"

@@ -7,11 +7,21 @@
 
 use chrono::{TimeZone, Utc};
 use microfolio::domain::{encode, DecodeError, Document, RecordId, SCHEMA_VERSION};
-use microfolio::storage::{self, Opened, SaveError};
+use microfolio::storage::{self, KeyValue, Local, Opened, SaveError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The adapter's `localStorage` store.
+fn store() -> Local {
+    Local::open().unwrap()
+}
+
+/// What start-up does: reads the store under `key`.
+fn open(key: &str) -> Result<Opened, storage::Unavailable> {
+    storage::open(&store(), key, "test")
+}
 
 fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
@@ -74,24 +84,24 @@ fn sample_doc() -> Document {
 #[wasm_bindgen_test]
 fn first_visit_is_empty_then_a_save_reads_back() {
     let key = fresh_key("roundtrip");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
     let doc = doc_with(600);
-    let written = writer.save(&doc, None).unwrap();
+    let written = writer.save(&store(), &doc, None).unwrap();
     let head = local().get_item(&key).unwrap().unwrap();
     assert!(
         head.starts_with("{\"format\":\"microfolio-store\""),
         "{head}"
     );
     assert_eq!(written.text(), head);
-    assert_eq!(writer.read_raw().unwrap().as_deref(), Some(head.as_str()));
+    assert_eq!(store().get(&key).unwrap().as_deref(), Some(head.as_str()));
     assert!(
         part_keys(&key).len() > 2,
         "several parts: {:?} {head}",
         part_keys(&key)
     );
-    match storage::open(&key) {
+    match open(&key) {
         Ok(Opened::Ready(read, _, stored)) => {
             assert_eq!(read, doc);
             assert_eq!(stored, written);
@@ -105,32 +115,36 @@ fn a_plain_document_of_an_earlier_version_reads_and_the_next_save_packs_it() {
     let key = fresh_key("plain");
     let doc = doc_with(50);
     local().set_item(&key, &encode(&doc)).unwrap();
-    let Ok(Opened::Ready(read, writer, stored)) = storage::open(&key) else {
+    let Ok(Opened::Ready(read, writer, stored)) = open(&key) else {
         panic!("expected the plain document to read")
     };
     assert_eq!(read, doc);
     assert_eq!(stored.text(), encode(&doc));
     assert!(part_keys(&key).is_empty(), "reading writes nothing");
-    writer.save(&read, Some((&read, &stored))).unwrap();
+    writer
+        .save(&store(), &read, Some((&read, &stored)))
+        .unwrap();
     assert!(!part_keys(&key).is_empty());
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
+    assert!(matches!(open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
 }
 
 #[wasm_bindgen_test]
 fn an_edit_writes_one_part_and_leaves_nothing_behind() {
     let key = fresh_key("edit");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
     let doc = doc_with(600);
-    let first = writer.save(&doc, None).unwrap();
+    let first = writer.save(&store(), &doc, None).unwrap();
     let before = part_keys(&key);
     let mut edited = doc.clone();
     edited.applications[300]
         .notes
         .push_str("Follow up on Friday.");
     edited.revision += 1;
-    writer.save(&edited, Some((&doc, &first))).unwrap();
+    writer
+        .save(&store(), &edited, Some((&doc, &first)))
+        .unwrap();
     let after = part_keys(&key);
     assert_eq!(
         after.len(),
@@ -138,38 +152,40 @@ fn an_edit_writes_one_part_and_leaves_nothing_behind() {
         "one part replaced, the old one removed"
     );
     assert_eq!(after.iter().filter(|k| !before.contains(k)).count(), 1);
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
+    assert!(matches!(open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
 }
 
 #[wasm_bindgen_test]
 fn a_kept_part_removed_by_another_tab_meanwhile_is_written_again() {
     let key = fresh_key("race");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
     let doc = doc_with(600);
-    let first = writer.save(&doc, None).unwrap();
+    let first = writer.save(&store(), &doc, None).unwrap();
     // Another tab removed a part this save will keep (unchanged records).
     let gone = part_keys(&key)[3].clone();
     local().remove_item(&gone).unwrap();
     let mut edited = doc.clone();
     edited.profile.headline = "Changed".into();
     edited.revision += 1;
-    writer.save(&edited, Some((&doc, &first))).unwrap();
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
+    writer
+        .save(&store(), &edited, Some((&doc, &first)))
+        .unwrap();
+    assert!(matches!(open(&key), Ok(Opened::Ready(d, ..)) if d == edited));
 }
 
 #[wasm_bindgen_test]
 fn a_missing_part_is_unreadable_offered_whole_and_left_untouched() {
     let key = fresh_key("missing");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
-    writer.save(&doc_with(600), None).unwrap();
+    writer.save(&store(), &doc_with(600), None).unwrap();
     let head = local().get_item(&key).unwrap().unwrap();
     let parts = part_keys(&key);
     local().remove_item(&parts[1]).unwrap();
-    let Ok(Opened::Unreadable(u)) = storage::open(&key) else {
+    let Ok(Opened::Unreadable(u)) = open(&key) else {
         panic!("expected unreadable data")
     };
     assert!(matches!(u.error(), DecodeError::MissingPart { key } if *key == parts[1]));
@@ -183,22 +199,24 @@ fn a_missing_part_is_unreadable_offered_whole_and_left_untouched() {
     // saves after it.
     let fresh = u.start_fresh();
     let mut doc = sample_doc();
-    let mut stored = fresh.save(&doc, None).unwrap();
+    let mut stored = fresh.save(&store(), &doc, None).unwrap();
     for _ in 0..3 {
         let before = doc.clone();
         doc.profile.headline.push('!');
         doc.revision += 1;
-        stored = fresh.save(&doc, Some((&before, &stored))).unwrap();
+        stored = fresh
+            .save(&store(), &doc, Some((&before, &stored)))
+            .unwrap();
     }
     assert_eq!(part_keys(&key).len(), 1, "only the new core is left");
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
+    assert!(matches!(open(&key), Ok(Opened::Ready(d, ..)) if d == doc));
 }
 
 /// Opens `stored` and checks it is reported unreadable and left untouched.
 fn assert_unreadable_and_untouched(name: &str, stored: &str) -> DecodeError {
     let key = fresh_key(name);
     local().set_item(&key, stored).unwrap();
-    let error = match storage::open(&key) {
+    let error = match open(&key) {
         Ok(Opened::Unreadable(u)) => {
             assert_eq!(u.raw(), stored, "the raw text is offered exactly");
             u.error().clone()
@@ -235,21 +253,24 @@ fn unreadable_data_is_reported_and_left_byte_for_byte() {
 fn only_starting_fresh_replaces_unreadable_data() {
     let key = fresh_key("fresh");
     local().set_item(&key, "garbage").unwrap();
-    let Ok(Opened::Unreadable(unreadable)) = storage::open(&key) else {
+    let Ok(Opened::Unreadable(unreadable)) = open(&key) else {
         panic!("expected unreadable data")
     };
-    unreadable.start_fresh().save(&sample_doc(), None).unwrap();
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(..))));
+    unreadable
+        .start_fresh()
+        .save(&store(), &sample_doc(), None)
+        .unwrap();
+    assert!(matches!(open(&key), Ok(Opened::Ready(..))));
 }
 
 #[wasm_bindgen_test]
 fn a_full_quota_is_reported_as_such_and_keeps_the_old_data() {
     let key = fresh_key("quota");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
     let small = doc_with(100);
-    let stored = writer.save(&small, None).unwrap();
+    let stored = writer.save(&store(), &small, None).unwrap();
     let head = local().get_item(&key).unwrap();
     let parts = part_keys(&key);
     // Fill the origin's quota with filler keys to the last character, then
@@ -286,7 +307,7 @@ fn a_full_quota_is_reported_as_such_and_keeps_the_old_data() {
             char::from(b'a' + (seed >> 16) as u8 % 26)
         })
         .collect();
-    let result = writer.save(&big, Some((&small, &stored)));
+    let result = writer.save(&store(), &big, Some((&small, &stored)));
     let after = (local().get_item(&key).unwrap(), part_keys(&key));
     for k in &filler {
         local().remove_item(k).unwrap();
@@ -297,7 +318,7 @@ fn a_full_quota_is_reported_as_such_and_keeps_the_old_data() {
         (head, parts),
         "the head and parts as they were, nothing half-written"
     );
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(d, ..)) if d == small));
+    assert!(matches!(open(&key), Ok(Opened::Ready(d, ..)) if d == small));
 }
 
 // ---- the app's start-up component ---------------------------------------
@@ -369,7 +390,7 @@ async fn the_app_shows_recovery_for_corrupt_data_and_writes_nothing() {
         .text_content()
         .unwrap()
         .contains("could not be read"));
-    assert!(matches!(storage::open(&key), Ok(Opened::Ready(..))));
+    assert!(matches!(open(&key), Ok(Opened::Ready(..))));
     drop(handle);
     container.remove();
     local().remove_item(&key).unwrap();
@@ -410,13 +431,15 @@ async fn opening_the_app_writes_nothing_and_shows_every_view_in_the_nav() {
 #[wasm_bindgen_test]
 fn the_pre_import_snapshot_lives_beside_the_document_and_is_cleared_on_request() {
     let key = fresh_key("snapshot");
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
-    assert_eq!(writer.read_snapshot(), None);
-    writer.save_snapshot("{\"before\":\"import\"}").unwrap();
+    assert_eq!(writer.read_snapshot(&store()), None);
+    writer
+        .save_snapshot(&store(), "{\"before\":\"import\"}")
+        .unwrap();
     assert_eq!(
-        writer.read_snapshot().as_deref(),
+        writer.read_snapshot(&store()).as_deref(),
         Some("{\"before\":\"import\"}")
     );
     assert_eq!(
@@ -424,8 +447,8 @@ fn the_pre_import_snapshot_lives_beside_the_document_and_is_cleared_on_request()
         None,
         "the document itself is untouched"
     );
-    writer.clear_snapshot();
-    assert_eq!(writer.read_snapshot(), None);
+    writer.clear_snapshot(&store());
+    assert_eq!(writer.read_snapshot(&store()), None);
 }
 
 /// The browser's DEFLATE, as the share link uses it: a round trip gives the
@@ -490,10 +513,10 @@ async fn the_backup_reminder_follows_the_app_clock_not_the_day_the_test_runs() {
     doc.created = backup - chrono::Duration::days(60);
     doc.settings.last_backup = Some(backup);
     doc.updated = backup + chrono::Duration::days(1);
-    let Ok(Opened::Empty(writer)) = storage::open(&key) else {
+    let Ok(Opened::Empty(writer)) = open(&key) else {
         panic!("expected empty storage")
     };
-    writer.save(&doc, None).unwrap();
+    writer.save(&store(), &doc, None).unwrap();
 
     let reminder = |container: &web_sys::HtmlElement| {
         container

@@ -1,7 +1,8 @@
-//! The one adapter between the domain and the browser's `localStorage`.
+//! The one adapter between the domain and the store the document lives
+//! in (`localStorage` in the app).
 //!
 //! - Keys are namespaced by app and deployment path
-//!   ([`crate::domain::storage_key`]).
+//!   ([`crate::domain::storage_key`]); parts live beside the document key.
 //! - The document is stored in the packed layout of
 //!   [`crate::domain::packed`]: a head under the document key, compressed
 //!   parts beside it; a save writes the parts that changed, then the head.
@@ -11,14 +12,26 @@
 //! - Writing needs a [`Writer`], which [`open`] hands out only when the
 //!   stored data was read successfully or there was none. Data that could
 //!   not be read comes back as [`Unreadable`], and the only way to write over
-//!   it is the user's explicit [`Unreadable::start_fresh`].
+//!   it is the user's explicit [`Unreadable::start_fresh`]. The app's one
+//!   writer is owned by the [`SaveController`].
+//! - Plain Rust over the [`KeyValue`] trait: tested natively with
+//!   [`Memory`]; `local` (wasm only) is `localStorage`.
+
+mod controller;
+mod kv;
+#[cfg(target_arch = "wasm32")]
+mod local;
+
+pub use controller::{Outcome, Remote, SaveController, Saved};
+pub use kv::{KeyValue, Memory};
+#[cfg(target_arch = "wasm32")]
+pub use local::{key_for_this_page, read_preference, tab_nonce, write_preference, Local};
 
 use crate::domain::packed::{self, plan_save, read_head, recovery_text, unpack, unpack_text, Head};
-use crate::domain::{decode, storage_key, DecodeError, Document, LIMITS};
-use gloo_storage::{LocalStorage, Storage as _};
-use wasm_bindgen::{JsCast, JsValue};
+use crate::domain::{decode, DecodeError, Document, LIMITS};
 
 /// What was found in storage at start-up.
+#[allow(clippy::large_enum_variant)] // made once, at start-up
 pub enum Opened {
     /// Nothing stored yet: a first visit.
     Empty(Writer),
@@ -49,6 +62,7 @@ impl Stored {
 /// Stored data that could not be read, kept exactly as found.
 pub struct Unreadable {
     key: String,
+    nonce: String,
     raw: String,
     error: DecodeError,
 }
@@ -68,7 +82,7 @@ impl Unreadable {
     /// The user's explicit choice to give up the unreadable data: returns a
     /// writer, whose first save replaces it.
     pub fn start_fresh(&self) -> Writer {
-        Writer::new(self.key.clone())
+        Writer::new(self.key.clone(), self.nonce.clone())
     }
 }
 
@@ -85,7 +99,7 @@ pub struct Writer {
 /// Why the browser would not give us `localStorage` at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("This browser does not allow Microfolio to keep data ({0}). Check that site data (cookies and storage) is allowed for this site.")]
-pub struct Unavailable(String);
+pub struct Unavailable(pub String);
 
 /// Why a save did not happen.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -99,55 +113,20 @@ pub enum SaveError {
     TooLarge(String),
 }
 
-/// The storage key for the page the app runs on.
-pub fn key_for_this_page() -> String {
-    storage_key::document_key(&this_path())
-}
-
-fn this_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default()
-}
-
-/// A device preference of this deployment (the colour theme), if set and
-/// readable. Preferences are not part of the document or its backups.
-pub fn read_preference(name: &str) -> Option<String> {
-    let key = storage_key::preference_key(&this_path(), name);
-    local_storage().ok()?.get_item(&key).ok().flatten()
-}
-
-/// Stores (or, with `None`, forgets) a device preference.
-pub fn write_preference(name: &str, value: Option<&str>) -> Result<(), SaveError> {
-    let key = storage_key::preference_key(&this_path(), name);
-    let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
-    match value {
-        Some(v) => storage
-            .set_item(&key, v)
-            .map_err(|e| classify_save_error(&e)),
-        None => storage
-            .remove_item(&key)
-            .map_err(|e| classify_save_error(&e)),
-    }
-}
-
-/// Reads what is stored under `key`. Writes nothing.
-pub fn open(key: &str) -> Result<Opened, Unavailable> {
-    let storage = local_storage()?;
-    let writer = Writer::new(key.to_owned());
-    let raw = storage
-        .get_item(key)
-        .map_err(|e| Unavailable(js_error_text(&e)))?;
-    Ok(match raw {
+/// Reads what `store` holds under `key`. Writes nothing. `nonce` names
+/// this tab's parts apart from another tab's ([`tab_nonce`] in the app).
+pub fn open(store: &impl KeyValue, key: &str, nonce: &str) -> Result<Opened, Unavailable> {
+    let writer = Writer::new(key.to_owned(), nonce.to_owned());
+    Ok(match store.get(key)? {
         None => Opened::Empty(writer),
-        Some(text) => match writer.load(&text) {
+        Some(text) => match writer.load(store, &text) {
             Ok((doc, stored)) => Opened::Ready(doc, writer, stored),
             Err(error) => {
                 let raw = match read_head(&text) {
                     Some(Ok(head)) => {
                         let parts: Vec<(String, Option<String>)> = head
                             .keys()
-                            .map(|k| (k.to_owned(), storage.get_item(k).ok().flatten()))
+                            .map(|k| (k.to_owned(), store.get(k).ok().flatten()))
                             .collect();
                         recovery_text(&text, &parts, &LIMITS)
                     }
@@ -155,6 +134,7 @@ pub fn open(key: &str) -> Result<Opened, Unavailable> {
                 };
                 Opened::Unreadable(Unreadable {
                     key: key.to_owned(),
+                    nonce: nonce.to_owned(),
                     raw,
                     error,
                 })
@@ -164,11 +144,7 @@ pub fn open(key: &str) -> Result<Opened, Unavailable> {
 }
 
 impl Writer {
-    fn new(key: String) -> Self {
-        let nonce = format!(
-            "{:x}",
-            (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-        );
+    fn new(key: String, nonce: String) -> Self {
         Writer { key, nonce }
     }
 
@@ -184,17 +160,14 @@ impl Writer {
 
     /// Reads the document from what the document key holds (`text`): a
     /// head and its parts, or a plain document.
-    pub fn load(&self, text: &str) -> Result<(Document, Stored), DecodeError> {
+    pub fn load(
+        &self,
+        store: &impl KeyValue,
+        text: &str,
+    ) -> Result<(Document, Stored), DecodeError> {
         let head = read_head(text).transpose()?;
         let doc = match &head {
-            Some(head) => {
-                let storage = local_storage().ok();
-                unpack(
-                    head,
-                    |k| storage.as_ref()?.get_item(k).ok().flatten(),
-                    &LIMITS,
-                )?
-            }
+            Some(head) => unpack(head, |k| store.get(k).ok().flatten(), &LIMITS)?,
             None => decode(text)?,
         };
         Ok((
@@ -212,13 +185,14 @@ impl Writer {
     /// point leaves the stored document as it was.
     pub fn save(
         &self,
+        storage: &impl KeyValue,
         doc: &Document,
         previous: Option<(&Document, &Stored)>,
     ) -> Result<Stored, SaveError> {
-        let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
         let prefix = self.part_prefix();
         let generation = self
-            .part_keys(&storage, &prefix)
+            .part_keys(storage, &prefix)
+            .into_iter()
             .map(|(_, g)| g)
             .max()
             .unwrap_or(0)
@@ -237,22 +211,22 @@ impl Writer {
             })?;
         let undo = |written: &[(String, String)]| {
             for (k, _) in written {
-                let _ = storage.remove_item(k);
+                storage.remove(k);
             }
         };
         for (i, (key, text)) in plan.writes.iter().enumerate() {
-            if let Err(e) = storage.set_item(key, text) {
+            if let Err(e) = storage.set(key, text) {
                 undo(&plan.writes[..i]);
-                return Err(classify_save_error(&e));
+                return Err(e);
             }
         }
         let text = plan.head.to_text();
-        if let Err(e) = storage.set_item(&self.key, &text) {
+        if let Err(e) = storage.set(&self.key, &text) {
             undo(&plan.writes);
-            return Err(classify_save_error(&e));
+            return Err(e);
         }
         for key in &plan.stale {
-            let _ = storage.remove_item(key);
+            storage.remove(key);
         }
         // One look at the parts stored now, for two things:
         // - parts nothing refers to (left by a save that failed half-way,
@@ -263,15 +237,15 @@ impl Writer {
         //   moment, removed: then every part is written afresh.
         let named: std::collections::HashSet<&str> = plan.head.keys().collect();
         let mut present = 0;
-        for (key, g) in self.part_keys(&storage, &prefix).collect::<Vec<_>>() {
+        for (key, g) in self.part_keys(storage, &prefix) {
             if named.contains(key.as_str()) {
                 present += 1;
             } else if g + 1 < generation {
-                let _ = storage.remove_item(&key);
+                storage.remove(&key);
             }
         }
         if previous.is_some() && present < named.len() {
-            return self.save(doc, None);
+            return self.save(storage, doc, None);
         }
         Ok(Stored {
             text,
@@ -280,17 +254,15 @@ impl Writer {
     }
 
     /// This deployment's part keys with their generations.
-    fn part_keys<'a>(
-        &self,
-        storage: &'a web_sys::Storage,
-        prefix: &'a str,
-    ) -> impl Iterator<Item = (String, u64)> + 'a {
-        let n = storage.length().unwrap_or(0);
-        (0..n).filter_map(move |i| {
-            let key = storage.key(i).ok().flatten()?;
-            let generation = key.strip_prefix(prefix)?.split('.').next()?.parse().ok()?;
-            Some((key, generation))
-        })
+    fn part_keys(&self, storage: &impl KeyValue, prefix: &str) -> Vec<(String, u64)> {
+        storage
+            .keys()
+            .into_iter()
+            .filter_map(|key| {
+                let generation = key.strip_prefix(prefix)?.split('.').next()?.parse().ok()?;
+                Some((key, generation))
+            })
+            .collect()
     }
 
     /// Where the data as it was before the last import is kept.
@@ -299,21 +271,14 @@ impl Writer {
     }
 
     /// Keeps `text` (the data before an import) for "Undo import", packed.
-    pub fn save_snapshot(&self, text: &str) -> Result<(), SaveError> {
-        let storage = local_storage().map_err(|e| SaveError::Failed(e.0))?;
-        storage
-            .set_item(&self.snapshot_key(), &packed::pack(text))
-            .map_err(|e| classify_save_error(&e))
+    pub fn save_snapshot(&self, storage: &impl KeyValue, text: &str) -> Result<(), SaveError> {
+        storage.set(&self.snapshot_key(), &packed::pack(text))
     }
 
     /// The data before the last import, as text (kept packed; a snapshot
     /// kept plain by an earlier version is read as it is).
-    pub fn read_snapshot(&self) -> Option<String> {
-        let stored = local_storage()
-            .ok()?
-            .get_item(&self.snapshot_key())
-            .ok()
-            .flatten()?;
+    pub fn read_snapshot(&self, storage: &impl KeyValue) -> Option<String> {
+        let stored = storage.get(&self.snapshot_key()).ok().flatten()?;
         if stored.starts_with('z') {
             unpack_text(&stored, LIMITS.max_bytes).ok()
         } else {
@@ -321,53 +286,7 @@ impl Writer {
         }
     }
 
-    pub fn clear_snapshot(&self) {
-        if let Ok(storage) = local_storage() {
-            let _ = storage.remove_item(&self.snapshot_key());
-        }
+    pub fn clear_snapshot(&self, storage: &impl KeyValue) {
+        storage.remove(&self.snapshot_key());
     }
-
-    /// What the document key holds now (another tab may have written
-    /// since).
-    pub fn read_raw(&self) -> Result<Option<String>, Unavailable> {
-        local_storage()?
-            .get_item(&self.key)
-            .map_err(|e| Unavailable(js_error_text(&e)))
-    }
-}
-
-/// `localStorage`, or why it cannot be had. Probed through web-sys first:
-/// `LocalStorage::raw()` panics where storage is blocked.
-fn local_storage() -> Result<web_sys::Storage, Unavailable> {
-    let window = web_sys::window().ok_or_else(|| Unavailable("no window".into()))?;
-    match window.local_storage() {
-        Ok(Some(_)) => Ok(LocalStorage::raw()),
-        Ok(None) => Err(Unavailable("no localStorage".into())),
-        Err(e) => Err(Unavailable(js_error_text(&e))),
-    }
-}
-
-/// Tells a full quota from other failures by what browsers throw: a
-/// `DOMException` named `QuotaExceededError` (code 22) in Chromium and
-/// Safari, `NS_ERROR_DOM_QUOTA_REACHED` (code 1014) in older Firefox.
-fn classify_save_error(error: &JsValue) -> SaveError {
-    if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
-        if matches!(dom.code(), 22 | 1014)
-            || matches!(
-                dom.name().as_str(),
-                "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-            )
-        {
-            return SaveError::QuotaExceeded;
-        }
-    }
-    SaveError::Failed(js_error_text(error))
-}
-
-fn js_error_text(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }

@@ -6,14 +6,14 @@
 //! could otherwise frame the student's data and trick clicks on Replace or
 //! Delete.
 //!
-//! The workspace starts the one save controller ([`crate::ui::sync`]): it
-//! tracks only the persisted [`Document`] and writes it through the
-//! storage [`Writer`] shortly after every change (never on start-up, so
-//! opening the app writes nothing).
+//! The workspace starts saving ([`crate::ui::saving`]): the one
+//! [`SaveController`] owns the storage writer; it writes the persisted
+//! [`Document`] shortly after every change (never on start-up, so opening
+//! the app writes nothing).
 
 use crate::domain::Document;
 use crate::routes::Route;
-use crate::storage::{self, Opened, Stored, Unreadable, Writer};
+use crate::storage::{self, Local, Opened, SaveController, Unreadable};
 use crate::ui::branding::{Branding, Theme};
 use crate::ui::components::{
     AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
@@ -23,44 +23,61 @@ use crate::ui::offline::{UpdateBanner, UpdateReady};
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
-use crate::ui::state::{Doc, OpenedShare, SaveState, SaveStatus, TrackerView};
-use crate::ui::sync::Sync;
+use crate::ui::saving::Saving;
+use crate::ui::state::{Doc, OpenedShare, TrackerView};
 use leptos::prelude::*;
 
+/// What start-up found.
+#[allow(clippy::large_enum_variant)] // made once
 #[derive(Clone)]
-enum Stage {
+enum Startup {
     /// Running inside another page's frame.
     Framed,
     Unavailable(String),
-    Recovery(std::sync::Arc<Unreadable>),
-    /// The document, its writer, and what it was read from.
-    Working(Document, Writer, Option<Stored>),
+    Recovery(Local, std::sync::Arc<Unreadable>),
+    /// The document and the controller that saves it.
+    Working(Document, StoredValue<SaveController<Local>, LocalStorage>),
+}
+
+/// Reads storage once (writing nothing).
+fn start_up() -> Startup {
+    if framed() {
+        return Startup::Framed;
+    }
+    let store = match Local::open() {
+        Ok(store) => store,
+        Err(e) => return Startup::Unavailable(e.to_string()),
+    };
+    let opened = match storage::open(&store, &storage::key_for_this_page(), &storage::tab_nonce()) {
+        Ok(opened) => opened,
+        Err(e) => return Startup::Unavailable(e.to_string()),
+    };
+    let (doc, controller) = match opened {
+        Opened::Empty(writer) => {
+            let doc = Document::new(now(), new_id());
+            (doc.clone(), SaveController::new(store, writer, doc, None))
+        }
+        Opened::Ready(doc, writer, stored) => (
+            doc.clone(),
+            SaveController::new(store, writer, doc, Some(stored)),
+        ),
+        Opened::Unreadable(u) => return Startup::Recovery(store, std::sync::Arc::new(u)),
+    };
+    Startup::Working(doc, StoredValue::new_local(controller))
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     Theme::stored().apply();
-    let first = if framed() {
-        Stage::Framed
-    } else {
-        match storage::open(&storage::key_for_this_page()) {
-            Err(e) => Stage::Unavailable(e.to_string()),
-            Ok(Opened::Empty(writer)) => {
-                Stage::Working(Document::new(now(), new_id()), writer, None)
-            }
-            Ok(Opened::Ready(doc, writer, raw)) => Stage::Working(doc, writer, Some(raw)),
-            Ok(Opened::Unreadable(u)) => Stage::Recovery(std::sync::Arc::new(u)),
-        }
-    };
-    let stage = RwSignal::new(first);
+    let stage = RwSignal::new_local(start_up());
     let (fresh_error, set_fresh_error) = signal(None::<String>);
 
     move || {
         match stage.get() {
-        Stage::Working(doc, writer, raw) => {
-            view! { <Workspace doc=doc writer=writer raw=raw /> }.into_any()
+        Startup::Working(doc, controller) => {
+            view! { <Workspace doc=doc controller=controller /> }.into_any()
         }
-        Stage::Framed => view! {
+        Startup::Framed => view! {
             <main id="main" class="recovery" tabindex="-1">
                 <h1>"Microfolio opens in its own tab"</h1>
                 <p class="lead">
@@ -74,21 +91,20 @@ pub fn App() -> impl IntoView {
             </main>
         }
         .into_any(),
-        Stage::Unavailable(message) => view! {
+        Startup::Unavailable(message) => view! {
             <main id="main" class="recovery" tabindex="-1">
                 <h1>"Microfolio cannot keep data in this browser"</h1>
                 <p class="lead">{message}</p>
             </main>
         }
         .into_any(),
-        Stage::Recovery(unreadable) => {
+        Startup::Recovery(store, unreadable) => {
             let on_start_fresh = {
                 let unreadable = unreadable.clone();
                 Callback::new(move |()| {
-                    let writer = unreadable.start_fresh();
                     let doc = Document::new(now(), new_id());
-                    match writer.save(&doc, None) {
-                        Ok(raw) => stage.set(Stage::Working(doc, writer, Some(raw))),
+                    match SaveController::start_fresh(store.clone(), &unreadable, doc.clone()) {
+                        Ok(c) => stage.set(Startup::Working(doc, StoredValue::new_local(c))),
                         Err(e) => set_fresh_error.set(Some(e.to_string())),
                     }
                 })
@@ -120,12 +136,12 @@ fn framed() -> bool {
 /// The app proper: provides the document and save status, saves every
 /// change, and lays out the shell around the current page.
 #[component]
-fn Workspace(doc: Document, writer: Writer, raw: Option<Stored>) -> impl IntoView {
+fn Workspace(
+    doc: Document,
+    controller: StoredValue<SaveController<Local>, LocalStorage>,
+) -> impl IntoView {
     let doc = RwSignal::new(doc);
-    let status = RwSignal::new(SaveState::Idle);
     provide_context(Doc(doc));
-    provide_context(SaveStatus(status));
-    provide_context(writer.clone());
     provide_context(Toaster::new());
     provide_context(TrackerView::new());
     provide_context(OpenedShare(RwSignal::new(None)));
@@ -135,7 +151,7 @@ fn Workspace(doc: Document, writer: Writer, raw: Option<Stored>) -> impl IntoVie
     crate::ui::offline::register(update_ready);
     let help = RwSignal::new(false);
     crate::ui::shortcuts::install(help);
-    provide_context(Sync::start(doc, status, writer, raw));
+    Saving::start(doc, controller);
 
     let route = use_hash_route();
     // Each view gets its own page title, and focus moves to its heading so a

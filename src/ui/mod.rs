@@ -1,6 +1,7 @@
 //! The Leptos user interface (wasm only): the app shell, one page per view,
 //! and small shared components. Pages read and change the document through
-//! the [`state`] contexts; only [`app`] talks to the storage adapter.
+//! the [`state`] contexts; only [`app`] opens storage, and only
+//! [`saving`] writes it (through the storage module's save controller).
 
 pub mod app;
 pub mod backup;
@@ -12,9 +13,9 @@ pub mod offline;
 pub mod pages;
 pub mod platform;
 pub mod router;
+pub mod saving;
 pub mod share_link;
 pub mod shortcuts;
 pub mod state;
-pub mod sync;
 
 pub use app::App;

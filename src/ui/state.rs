@@ -5,28 +5,10 @@ use crate::domain::query::{Filter, Sort};
 use crate::domain::Document;
 use leptos::prelude::*;
 
-/// The student's document. Every change to it is saved by the one save
-/// effect in [`crate::ui::app`].
+/// The student's document. Every change to it is saved by
+/// [`crate::ui::saving`].
 #[derive(Clone, Copy)]
 pub struct Doc(pub RwSignal<Document>);
-
-/// Whether the last save reached storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveState {
-    /// Nothing changed since the page loaded.
-    Idle,
-    Saved,
-    /// The last save failed; the data is kept in memory.
-    Failed {
-        message: String,
-        quota: bool,
-    },
-    /// This tab must not write (newer or unreadable data in storage).
-    ReadOnly(String),
-}
-
-#[derive(Clone, Copy)]
-pub struct SaveStatus(pub RwSignal<SaveState>);
 
 pub fn use_doc() -> RwSignal<Document> {
     expect_context::<Doc>().0

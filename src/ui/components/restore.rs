@@ -11,8 +11,8 @@
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
 use crate::domain::packed::{check_storable, decode_file, MAX_RESTORE_FILE};
 use crate::domain::{decode, encode, Document, LIMITS};
-use crate::storage::Writer;
 use crate::ui::platform::{chosen_file, dropped_file, read_text_file};
+use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -32,12 +32,12 @@ enum Step {
 #[component]
 pub fn Restore() -> impl IntoView {
     let doc = use_doc();
-    let writer = expect_context::<Writer>();
+    let saving = expect_context::<Saving>();
     let step = RwSignal::new(Step::Idle);
     let merge = RwSignal::new(true);
     // The data before the last import, when storage had no room for it.
     let in_memory = StoredValue::new(None::<String>);
-    let can_undo = RwSignal::new(writer.read_snapshot().is_some());
+    let can_undo = RwSignal::new(saving.snapshot().is_some());
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -68,7 +68,6 @@ pub fn Restore() -> impl IntoView {
         dropped_file(&ev).map_or((), take_file)
     };
 
-    let writer_import = writer.clone();
     let import = move |_| {
         let Step::Preview { name, file, .. } = step.get_untracked() else {
             return;
@@ -91,11 +90,8 @@ pub fn Restore() -> impl IntoView {
             )));
         }
         let before = doc.with_untracked(encode);
-        let kept_in_storage = writer_import.save_snapshot(&before).is_ok();
-        if !kept_in_storage {
-            // An older copy must never pass for the data before this import.
-            writer_import.clear_snapshot();
-        }
+        // An older copy must never pass for the data before this import.
+        let kept_in_storage = saving.keep_snapshot(&before);
         in_memory.set_value((!kept_in_storage).then_some(before));
         can_undo.set(true);
         doc.set(result);
@@ -128,11 +124,8 @@ pub fn Restore() -> impl IntoView {
         };
         step.set(Step::Done(message + undo_note));
     };
-    let writer_undo = writer.clone();
     let undo = move |_| {
-        let text = in_memory
-            .get_value()
-            .or_else(|| writer_undo.read_snapshot());
+        let text = in_memory.get_value().or_else(|| saving.snapshot());
         let Some(before) = text.and_then(|t| decode(&t).ok()) else {
             step.set(Step::Refused(
                 "The data from before the import is no longer available.".into(),
@@ -140,7 +133,7 @@ pub fn Restore() -> impl IntoView {
             return;
         };
         doc.set(before);
-        writer_undo.clear_snapshot();
+        saving.clear_snapshot();
         in_memory.set_value(None);
         can_undo.set(false);
         step.set(Step::Done(
@@ -184,7 +177,7 @@ pub fn Restore() -> impl IntoView {
                         </fieldset>
                         <p class="hint">"Your data as it is now is kept, so you can undo the import."</p>
                         <div class="actions">
-                            <button type="button" class="button primary" on:click=import.clone()>"Import"</button>
+                            <button type="button" class="button primary" on:click=import>"Import"</button>
                             <button type="button" class="button" on:click=move |_| step.set(Step::Idle)>"Cancel"</button>
                         </div>
                     </div>
@@ -214,7 +207,7 @@ pub fn Restore() -> impl IntoView {
             </div>
             {body}
             <Show when=move || can_undo.get()>
-                <button type="button" class="button" on:click=undo.clone()>"Undo import"</button>
+                <button type="button" class="button" on:click=undo>"Undo import"</button>
             </Show>
         </section>
     }

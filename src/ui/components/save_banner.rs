@@ -4,20 +4,19 @@
 //! the notice of records changed in two tabs at once.
 
 use crate::ui::backup::download_backup;
-use crate::ui::state::{use_doc, SaveState, SaveStatus};
-use crate::ui::sync::Sync;
+use crate::ui::saving::{SaveState, Saving};
+use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
 pub fn SaveBanner() -> impl IntoView {
-    let SaveStatus(status) = expect_context();
-    let sync = expect_context::<Sync>();
+    let saving = expect_context::<Saving>();
     let doc = use_doc();
     let export = move |_| {
         let _ = download_backup(doc);
     };
     let failure = move || {
-        match status.get() {
+        match saving.status() {
         SaveState::Failed { message, quota } => {
             let advice = if quota {
                 "Free some space (for example, other sites' data), then try again, or download a backup now."
@@ -32,7 +31,7 @@ pub fn SaveBanner() -> impl IntoView {
                         " Your changes are kept in this tab only. "
                         {advice}
                     </p>
-                    <button type="button" class="button" on:click=move |_| sync.save_now()>"Try again"</button>
+                    <button type="button" class="button" on:click=move |_| saving.retry()>"Try again"</button>
                     <button type="button" class="button primary" on:click=export>"Download a backup"</button>
                 </div>
             }
@@ -49,7 +48,7 @@ pub fn SaveBanner() -> impl IntoView {
     }
     };
     let conflicts = move || {
-        let list = sync.conflicts.get();
+        let list = saving.conflicts();
         (!list.is_empty()).then(|| {
             let items = list
                 .into_iter()
@@ -61,7 +60,7 @@ pub fn SaveBanner() -> impl IntoView {
                         <p><strong>"Changed in another tab too. "</strong>"Both tabs' changes were combined; check these:"</p>
                         <ul>{items}</ul>
                     </div>
-                    <button type="button" class="button" on:click=move |_| sync.conflicts.set(Vec::new())>"Dismiss"</button>
+                    <button type="button" class="button" on:click=move |_| saving.dismiss_conflicts()>"Dismiss"</button>
                 </div>
             }
         })

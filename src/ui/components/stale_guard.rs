@@ -2,7 +2,7 @@
 //! the form was opened: the conflict is told, never hidden. Pressing Save
 //! again keeps this tab's version.
 
-use crate::ui::sync::Sync;
+use crate::ui::saving::Saving;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub struct StaleGuard {
     /// The record's `updated` and the remote-change count when opened.
     opened: StoredValue<(Option<DateTime<Utc>>, u64)>,
-    sync: Sync,
+    saving: Saving,
     pub warning: RwSignal<bool>,
 }
 
@@ -18,10 +18,10 @@ impl StaleGuard {
     /// `updated`: the record's `updated` time when the form opened (`None`
     /// for a new record).
     pub fn new(updated: Option<DateTime<Utc>>) -> Self {
-        let sync = expect_context::<Sync>();
+        let saving = expect_context::<Saving>();
         Self {
-            opened: StoredValue::new((updated, sync.remote_changes.get_untracked())),
-            sync,
+            opened: StoredValue::new((updated, saving.remote_changes_untracked())),
+            saving,
             warning: RwSignal::new(false),
         }
     }
@@ -33,7 +33,7 @@ impl StaleGuard {
             return true;
         }
         let (opened, remote) = self.opened.get_value();
-        let changed_elsewhere = self.sync.remote_changes.get_untracked() != remote
+        let changed_elsewhere = self.saving.remote_changes_untracked() != remote
             && opened.is_some()
             && current != opened;
         if changed_elsewhere {
@@ -45,7 +45,7 @@ impl StaleGuard {
     /// After a save: the form now holds the stored version.
     pub fn saved(&self, updated: DateTime<Utc>) {
         self.opened
-            .set_value((Some(updated), self.sync.remote_changes.get_untracked()));
+            .set_value((Some(updated), self.saving.remote_changes_untracked()));
         self.warning.set(false);
     }
 }

@@ -4,10 +4,10 @@
 use super::PageHeading;
 use crate::domain::encode;
 use crate::domain::exports;
-use crate::storage::Writer;
 use crate::ui::backup::download_backup;
 use crate::ui::components::Restore;
 use crate::ui::platform::{download, format_date, now, today};
+use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -50,7 +50,7 @@ enum ExportKind {
 #[component]
 pub fn DataPage() -> impl IntoView {
     let doc = use_doc();
-    let writer = use_context::<Writer>();
+    let saving = use_context::<Saving>();
     let size = move || doc.with(|d| encode(d).len());
     let (message, set_message) = signal(None::<String>);
     let (persistence, set_persistence) = signal(Persistence::Checking);
@@ -169,7 +169,7 @@ pub fn DataPage() -> impl IntoView {
                 </dd>
                 <dt>"Kept under"</dt>
                 <dd>
-                    <code>{writer.map(|w| w.key().to_owned())}</code>
+                    <code>{saving.map(Saving::key)}</code>
                 </dd>
             </dl>
         </section>

@@ -14,8 +14,8 @@ use crate::domain::profile::ProfileField;
 use crate::domain::FieldError;
 use crate::ui::components::{ErrorSummary, TextField};
 use crate::ui::platform::{focus_element, now};
-use crate::ui::state::{use_doc, SaveState, SaveStatus};
-use crate::ui::sync::Sync;
+use crate::ui::saving::{SaveState, Saving};
+use crate::ui::state::use_doc;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -123,15 +123,14 @@ pub fn ProfilePage() -> impl IntoView {
         }
     };
 
-    let sync = expect_context::<Sync>();
-    let SaveStatus(save_state) = expect_context();
+    let saving = expect_context::<Saving>();
     let status = move || {
         let pending = errors.with(Vec::len);
         let showing = visible_errors.with(Vec::len);
         match (edited.get(), pending, showing) {
             (false, _, _) => "Changes are saved automatically as you type.".to_owned(),
-            (true, 0, _) if sync.pending.get() => "Saving…".to_owned(),
-            (true, 0, _) => match save_state.get() {
+            (true, 0, _) if saving.pending() => "Saving…".to_owned(),
+            (true, 0, _) => match saving.status() {
                 SaveState::Saved => "All changes saved.".to_owned(),
                 SaveState::Failed { .. } | SaveState::ReadOnly(_) => {
                     "Not saved: see the message at the top.".to_owned()
