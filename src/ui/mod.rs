@@ -12,6 +12,7 @@ pub mod form_errors;
 pub mod offline;
 pub mod pages;
 pub mod platform;
+pub mod record_form;
 pub mod router;
 pub mod saving;
 pub mod share_link;

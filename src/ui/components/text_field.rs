@@ -17,7 +17,8 @@ pub fn TextField(
     /// Called with the new text on every keystroke.
     on_input: Callback<String>,
     /// Called when the user leaves the field (`change`).
-    on_commit: Callback<()>,
+    #[prop(optional, into)]
+    on_commit: Option<Callback<()>>,
     #[prop(default = None)] hint: Option<&'static str>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(optional)] multiline: bool,
@@ -49,7 +50,9 @@ pub fn TextField(
         on_input.try_run(event_target_value(&ev));
     };
     let change = move |_| {
-        on_commit.try_run(());
+        if let Some(commit) = on_commit {
+            commit.try_run(());
+        }
     };
     let label_for = id.clone();
     let control = if multiline {

@@ -2,18 +2,16 @@
 //! contact), and delete with undo (which restores their links too).
 
 use super::PageHeading;
-use crate::domain::contact::{ContactField, ContactKind};
+use crate::domain::contact::{ContactField, ContactForm, ContactKind};
 use crate::domain::record::Meta;
-use crate::domain::{Contact, RecordId};
+use crate::domain::{Contact, Document, FieldError, RecordId, RemovedContact};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
-use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{
-    ErrorSummary, ExternalLink, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
-};
-use crate::ui::form_errors::FormErrors;
-use crate::ui::platform::{go, new_id, now};
+use crate::ui::components::{DeleteRecord, ExternalLink};
+use crate::ui::platform::{new_id, now};
+use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
@@ -126,122 +124,93 @@ fn ContactApplications(id: RecordId) -> impl IntoView {
 
 #[component]
 fn DeleteContact(id: RecordId) -> impl IntoView {
-    let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let delete = move |_| {
-        let Some(removed) = doc.try_update(|d| d.remove_contact(id, now())).flatten() else {
-            return;
-        };
-        let name = removed.contact.name.clone();
-        go(Route::Contacts.href().as_str());
-        let undo: UndoAction =
-            std::sync::Arc::new(move || doc.update(|d| d.restore_contact(removed.clone(), now())));
-        toaster.show(format!("Deleted {name}."), Some(undo));
-    };
     view! {
-        <section class="danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete"</h2>
-            <p>"Deleting removes this contact and unlinks them from their applications. You can undo it for a few seconds."</p>
-            <button type="button" class="button danger" on:click=delete>"Delete contact"</button>
-        </section>
+        <DeleteRecord
+            id=id
+            button="Delete contact"
+            explain="Deleting removes this contact and unlinks them from their applications. You can undo it for a few seconds."
+            remove=Document::remove_contact
+            restore=Document::restore_contact
+            told=|r: &RemovedContact| format!("Deleted {}.", r.contact.name)
+            then=Route::Contacts
+        />
+    }
+}
+
+impl Editable for Contact {
+    type Field = ContactField;
+    type Form = ContactForm;
+    type Parsed = Contact;
+    const ERRORS_ID: &'static str = "contact-errors";
+    const SUBMIT: (&'static str, &'static str) = ("Add contact", "Save changes");
+
+    fn id(&self) -> RecordId {
+        self.meta.id
+    }
+    fn updated(&self) -> DateTime<Utc> {
+        self.meta.updated
+    }
+    fn find(doc: &Document, id: RecordId) -> Option<&Self> {
+        doc.contact(id)
+    }
+    fn to_form(&self, _: &Document) -> ContactForm {
+        Contact::to_form(self)
+    }
+    fn parse(
+        _: &Document,
+        form: &ContactForm,
+        base: &Self,
+        now: DateTime<Utc>,
+    ) -> Result<Contact, Vec<FieldError<ContactField>>> {
+        form.parse(base, now)
+    }
+    fn store(doc: &mut Document, contact: Contact, now: DateTime<Utc>) -> String {
+        let name = contact.name.clone();
+        doc.upsert_contact(contact, now);
+        name
+    }
+    fn field(field: ContactField) -> (String, String) {
+        (field.id().to_owned(), field.label().to_owned())
+    }
+    fn get(form: &ContactForm, field: ContactField) -> String {
+        form.get(field).to_owned()
+    }
+    fn set(form: &mut ContactForm, field: ContactField, value: String) {
+        form.set(field, value);
+    }
+    fn route(id: RecordId) -> Route {
+        Route::Contact(id.to_string())
+    }
+    fn cancel(_: RecordId, is_new: bool) -> (Route, &'static str) {
+        (
+            Route::Contacts,
+            if is_new { "Cancel" } else { "Back to contacts" },
+        )
     }
 }
 
 #[component]
 fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
-    let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let id = base.meta.id;
-    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
-    let base = StoredValue::new(base);
-    let form = RwSignal::new(base.with_value(Contact::to_form));
-    let errors = FormErrors::<ContactField>::new();
-    let (status, set_status) = signal(String::new());
-    let current_base = move || {
-        doc.with_untracked(|d| d.contact(id).cloned())
-            .unwrap_or_else(|| base.get_value())
-    };
-    let check = move || form.with(|f| f.parse(&current_base(), now()));
-    let error_for = move |field: ContactField| errors.message(field);
-    let on_input = move |field: ContactField| {
-        Callback::new(move |v: String| {
-            form.update(|f| f.set(field, v));
-            set_status.set(String::new());
-            errors.refresh(check);
-        })
-    };
-    let text = move |field: ContactField, kind: &'static str, multiline: bool| {
-        view! {
-            <TextField
-                id=field.id()
-                label=field.label()
-                value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
-                error=error_for(field)
-                on_input=on_input(field)
-                on_commit=Callback::new(move |()| ())
-                input_type=kind
-                multiline=multiline
-            />
-        }
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match errors.on_save(check()) {
-            None => {
-                set_status.set("Not saved: fix the fields listed above.".into());
-                crate::ui::platform::focus_later("contact-errors");
-            }
-            Some(_)
-                if !guard.allow(doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))) => {}
-            Some(contact) => {
-                let name = contact.name.clone();
-                doc.update(|d| d.upsert_contact(contact, now()));
-                if let Some(updated) = doc.with_untracked(|d| d.contact(id).map(|c| c.meta.updated))
-                {
-                    guard.saved(updated);
-                }
-                if is_new {
-                    go(Route::Contact(id.to_string()).href().as_str());
-                    toaster.show(format!("Added {name}."), None);
-                } else {
-                    set_status.set("Changes saved.".into());
-                }
-            }
-        }
-    };
-    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
+    let form = RecordForm::new(base, is_new);
     let kinds = ContactKind::ALL
         .iter()
         .map(|k| (k.slug().to_owned(), k.label().to_owned()))
         .collect::<Vec<_>>();
     view! {
-        <ErrorSummary id="contact-errors" heading="Some details need fixing before this is saved" items=summary_items />
-        <StaleWarning guard=guard />
-        <form class="form" novalidate on:submit=submit>
+        <RecordFormView form=form>
             <fieldset>
                 <legend>"Who"</legend>
-                {text(ContactField::Name, "text", false)}
-                <SelectField
-                    id=ContactField::Kind.id()
-                    label=ContactField::Kind.label()
-                    options=kinds
-                    value=Signal::derive(move || form.with(|f| f.kind.clone()))
-                    on_change=on_input(ContactField::Kind)
-                />
-                {text(ContactField::Organization, "text", false)}
+                {form.text(ContactField::Name, Input::TEXT)}
+                {form.select(ContactField::Kind, kinds)}
+                {form.text(ContactField::Organization, Input::TEXT)}
             </fieldset>
             <fieldset>
                 <legend>"How to reach them"</legend>
-                {text(ContactField::Email, "email", false)}
-                {text(ContactField::Phone, "tel", false)}
-                {text(ContactField::Url, "url", false)}
-                {text(ContactField::Notes, "text", true)}
+                {form.text(ContactField::Email, Input::of("email"))}
+                {form.text(ContactField::Phone, Input::of("tel"))}
+                {form.text(ContactField::Url, Input::of("url"))}
+                {form.text(ContactField::Notes, Input::AREA)}
             </fieldset>
-            <div class="actions">
-                <button type="submit" class="button primary">{if is_new { "Add contact" } else { "Save changes" }}</button>
-                <a class="button" href="#/contacts">{if is_new { "Cancel" } else { "Back to contacts" }}</a>
-            </div>
-            <p class="status save-status" role="status">{move || status.get()}</p>
-        </form>
+        </RecordFormView>
     }
 }

@@ -1,0 +1,279 @@
+//! The one way to edit a record: [`RecordForm`] owns the form's text, its
+//! field errors, the stale guard, the status line and submit, for any
+//! record kind that says how it is found, parsed and stored
+//! ([`Editable`]). [`RecordFormView`] lays it out: error summary, stale
+//! warning, the fields, Save and Cancel, the status.
+//!
+//! - Nothing is stored while a field is invalid: Save shows every error
+//!   (summary first, focused), and from then on errors follow typing.
+//! - A record changed in another tab since the form opened is not
+//!   overwritten without a second Save ([`StaleGuard`]).
+
+use crate::domain::{Document, FieldError, RecordId};
+use crate::routes::Route;
+use crate::ui::components::{
+    ErrorSummary, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
+};
+use crate::ui::form_errors::FormErrors;
+use crate::ui::platform::{focus_later, go, now};
+use crate::ui::state::use_doc;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// A record kind edited through a [`RecordForm`].
+pub trait Editable: Clone + Send + Sync + 'static {
+    /// Names a field (for errors, ids and labels).
+    type Field: Copy + PartialEq + Send + Sync + 'static;
+    /// The form's text, as typed.
+    type Form: Clone + Send + Sync + 'static;
+    /// What a valid form gives, ready to store.
+    type Parsed: Send + Sync + 'static;
+    /// The error summary's element id.
+    const ERRORS_ID: &'static str;
+    /// The Save button's text for a new record and for an edit.
+    const SUBMIT: (&'static str, &'static str);
+
+    fn id(&self) -> RecordId;
+    fn updated(&self) -> DateTime<Utc>;
+    fn find(doc: &Document, id: RecordId) -> Option<&Self>;
+    fn to_form(&self, doc: &Document) -> Self::Form;
+    fn parse(
+        doc: &Document,
+        form: &Self::Form,
+        base: &Self,
+        now: DateTime<Utc>,
+    ) -> Result<Self::Parsed, Vec<FieldError<Self::Field>>>;
+    /// Stores it; returns its name for the toast.
+    fn store(doc: &mut Document, parsed: Self::Parsed, now: DateTime<Utc>) -> String;
+    /// (element id, label) of a field.
+    fn field(field: Self::Field) -> (String, String);
+    /// A plain text field's value and its change (list rows have their
+    /// own, see [`RecordForm::text_with`]).
+    fn get(form: &Self::Form, field: Self::Field) -> String;
+    fn set(form: &mut Self::Form, field: Self::Field, value: String);
+    /// Where to go after a save (`None`: stay and say "Changes saved.").
+    fn after_save(id: RecordId, is_new: bool) -> Option<Route> {
+        is_new.then(|| Self::route(id))
+    }
+    /// The record's own page.
+    fn route(id: RecordId) -> Route;
+    /// The Cancel link: where, and its text.
+    fn cancel(id: RecordId, is_new: bool) -> (Route, &'static str);
+}
+
+/// How a text field looks: its input type, hint, lines and suggestions.
+#[derive(Clone, Copy, Default)]
+pub struct Input {
+    kind: Option<&'static str>,
+    hint: Option<&'static str>,
+    multiline: bool,
+    list: Option<&'static str>,
+}
+
+impl Input {
+    /// A one-line text field.
+    pub const TEXT: Input = Input {
+        kind: None,
+        hint: None,
+        multiline: false,
+        list: None,
+    };
+    /// A text area.
+    pub const AREA: Input = Input {
+        multiline: true,
+        ..Input::TEXT
+    };
+    /// An input of another type (`"date"`, `"url"`, `"email"`).
+    pub const fn of(kind: &'static str) -> Input {
+        Input {
+            kind: Some(kind),
+            ..Input::TEXT
+        }
+    }
+    pub const fn hint(self, hint: &'static str) -> Input {
+        Input {
+            hint: Some(hint),
+            ..self
+        }
+    }
+    /// Suggestions from the `<datalist>` with this id.
+    pub const fn list(self, list: &'static str) -> Input {
+        Input {
+            list: Some(list),
+            ..self
+        }
+    }
+}
+
+/// One record's form. Copy: hand it to every field.
+pub struct RecordForm<R: Editable> {
+    pub form: RwSignal<R::Form>,
+    errors: FormErrors<R::Field>,
+    guard: StaleGuard,
+    base: StoredValue<R>,
+    status: RwSignal<String>,
+    doc: RwSignal<Document>,
+    is_new: bool,
+}
+
+impl<R: Editable> Clone for RecordForm<R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R: Editable> Copy for RecordForm<R> {}
+
+impl<R: Editable> RecordForm<R> {
+    /// A form for `base` (a new record when `is_new`).
+    pub fn new(base: R, is_new: bool) -> Self {
+        let doc = use_doc();
+        let form = doc.with_untracked(|d| base.to_form(d));
+        Self {
+            form: RwSignal::new(form),
+            errors: FormErrors::new(),
+            guard: StaleGuard::new((!is_new).then_some(base.updated())),
+            base: StoredValue::new(base),
+            status: RwSignal::new(String::new()),
+            doc,
+            is_new,
+        }
+    }
+
+    pub fn id(self) -> RecordId {
+        self.base.with_value(R::id)
+    }
+
+    pub fn is_new(self) -> bool {
+        self.is_new
+    }
+
+    /// The form checked against the latest stored version (another part
+    /// of the page may have changed the record since it opened).
+    fn check(self) -> Result<R::Parsed, Vec<FieldError<R::Field>>> {
+        let id = self.id();
+        self.doc.with_untracked(|d| {
+            let current = R::find(d, id).cloned().unwrap_or_else(|| self.base.get_value());
+            self.form
+                .with_untracked(|f| R::parse(d, f, &current, now()))
+        })
+    }
+
+    /// Changes the form (every input goes through here).
+    pub fn edit(self, change: impl FnOnce(&mut R::Form)) {
+        self.form.update(change);
+        self.status.set(String::new());
+        self.errors.refresh(|| self.check());
+    }
+
+    pub fn error(self, field: R::Field) -> Signal<Option<String>> {
+        self.errors.message(field)
+    }
+
+    /// A labelled text field for `field`.
+    pub fn text(self, field: R::Field, input: Input) -> impl IntoView {
+        self.text_with(
+            field,
+            input,
+            move |f| R::get(f, field),
+            move |f, v| R::set(f, field, v),
+        )
+    }
+
+    /// A text field whose value lives elsewhere in the form (a list row).
+    pub fn text_with(
+        self,
+        field: R::Field,
+        input: Input,
+        get: impl Fn(&R::Form) -> String + Send + Sync + 'static,
+        set: impl Fn(&mut R::Form, String) + Copy + Send + Sync + 'static,
+    ) -> impl IntoView {
+        let (id, label) = R::field(field);
+        view! {
+            <TextField
+                id=id
+                label=label
+                value=Signal::derive(move || self.form.with(&get))
+                error=self.error(field)
+                on_input=Callback::new(move |v: String| self.edit(|f| set(f, v)))
+                hint=input.hint
+                input_type=input.kind.unwrap_or("text")
+                multiline=input.multiline
+                list=input.list
+            />
+        }
+    }
+
+    /// A labelled `<select>` for `field`.
+    pub fn select(self, field: R::Field, options: Vec<(String, String)>) -> impl IntoView {
+        let (id, label) = R::field(field);
+        view! {
+            <SelectField
+                id=id
+                label=label
+                options=options
+                value=Signal::derive(move || self.form.with(|f| R::get(f, field)))
+                on_change=Callback::new(move |v: String| self.edit(|f| R::set(f, field, v)))
+                error=self.error(field)
+            />
+        }
+    }
+
+    /// Save: checks, guards against another tab's change, stores.
+    fn submit(self) {
+        let id = self.id();
+        let toaster = expect_context::<Toaster>();
+        let updated = move || {
+            self.doc
+                .with_untracked(|d| R::find(d, id).map(R::updated))
+        };
+        match self.errors.on_save(self.check()) {
+            None => {
+                self.status
+                    .set("Not saved: fix the fields listed above.".into());
+                focus_later(R::ERRORS_ID);
+            }
+            Some(_) if !self.guard.allow(updated()) => {}
+            Some(parsed) => {
+                let Some(name) = self.doc.try_update(|d| R::store(d, parsed, now())) else {
+                    return;
+                };
+                if let Some(updated) = updated() {
+                    self.guard.saved(updated);
+                }
+                match R::after_save(id, self.is_new) {
+                    None => self.status.set("Changes saved.".into()),
+                    Some(route) => {
+                        go(&route.href());
+                        let verb = if self.is_new { "Added" } else { "Saved" };
+                        toaster.show(format!("{verb} {name}."), None);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The form around a record's fields (`children`): error summary, stale
+/// warning, Save and Cancel, and the status line.
+#[component]
+pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> impl IntoView {
+    let summary = form.errors.summary(R::field);
+    let id = form.id();
+    let (cancel, cancel_text) = R::cancel(id, form.is_new);
+    let submit_text = if form.is_new { R::SUBMIT.0 } else { R::SUBMIT.1 };
+    view! {
+        <ErrorSummary id=R::ERRORS_ID heading="Some details need fixing before this is saved" items=summary />
+        <StaleWarning guard=form.guard />
+        <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            form.submit();
+        }>
+            {children()}
+            <div class="actions">
+                <button type="submit" class="button primary">{submit_text}</button>
+                <a class="button" href=cancel.href()>{cancel_text}</a>
+            </div>
+            <p class="status save-status" role="status">{move || form.status.get()}</p>
+        </form>
+    }
+}
