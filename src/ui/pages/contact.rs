@@ -17,7 +17,7 @@ use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
-pub fn ContactPage(id: Option<String>) -> impl IntoView {
+pub fn ContactPage(id: Option<RecordId>) -> impl IntoView {
     let doc = use_doc();
     match id {
         None => view! {
@@ -25,16 +25,14 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
             <ContactEditor base=Contact::new(Meta::new(new_id(), now())) is_new=true />
         }
         .into_any(),
-        Some(text) => match RecordId::parse(&text)
-            .and_then(|id| doc.with_untracked(|d| d.contact(id).cloned()))
-        {
+        Some(id) => match doc.with_untracked(|d| d.contact(id).cloned()) {
             Some(contact) => {
                 let id = contact.meta.id;
                 let name = Memo::new(move |_| {
                     doc.with(|d| d.contact(id).map(|c| c.name.clone()).unwrap_or_default())
                 });
                 view! {
-                    <p class="breadcrumb"><a href="#/contacts">"← All contacts"</a></p>
+                    <p class="breadcrumb"><a href=Route::Contacts.href()>"← All contacts"</a></p>
                     <PageHeading>{name}</PageHeading>
                     <ContactCard id=id />
                     <ContactApplications id=id />
@@ -47,7 +45,7 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
             None => view! {
                 <PageHeading>"Contact not found"</PageHeading>
                 <p>"This contact does not exist here. They may have been deleted."</p>
-                <p><a class="button" href="#/contacts">"Back to contacts"</a></p>
+                <p><a class="button" href=Route::Contacts.href()>"Back to contacts"</a></p>
             }
             .into_any(),
         },
@@ -109,7 +107,7 @@ fn ContactApplications(id: RecordId) -> impl IntoView {
                                 .map(|(aid, title, stage)| {
                                     view! {
                                         <li>
-                                            <a href=Route::Application(aid.to_string()).href()>{title}</a>
+                                            <a href=Route::Application(aid).href()>{title}</a>
                                             " · " {stage}
                                         </li>
                                     }
@@ -133,7 +131,7 @@ fn DeleteContact(id: RecordId) -> impl IntoView {
             return;
         };
         let name = removed.contact.name.clone();
-        go(Route::Contacts.href().as_str());
+        go(&Route::Contacts);
         let undo: UndoAction =
             std::sync::Arc::new(move || doc.update(|d| d.restore_contact(removed.clone(), now())));
         toaster.show(format!("Deleted {name}."), Some(undo));
@@ -201,7 +199,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
                     guard.saved(updated);
                 }
                 if is_new {
-                    go(Route::Contact(id.to_string()).href().as_str());
+                    go(&Route::Contact(id));
                     toaster.show(format!("Added {name}."), None);
                 } else {
                     set_status.set("Changes saved.".into());
@@ -239,7 +237,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary">{if is_new { "Add contact" } else { "Save changes" }}</button>
-                <a class="button" href="#/contacts">{if is_new { "Cancel" } else { "Back to contacts" }}</a>
+                <a class="button" href=Route::Contacts.href()>{if is_new { "Cancel" } else { "Back to contacts" }}</a>
             </div>
             <p class="status save-status" role="status">{move || status.get()}</p>
         </form>
