@@ -2,6 +2,13 @@
 //! one build works at `/` and under any sub-path of a plain static file
 //! server: reloading a bookmarked view always asks the server for the same
 //! `index.html`, and no server rewrite is needed. Pure: tested natively.
+//!
+//! Routes are typed: a record's page carries its [`RecordId`], read once
+//! here, so a fragment whose id segment is not an id is [`Route::NotFound`]
+//! and no page parses the URL again. Every link to a view is built with
+//! [`Route::href`], never written by hand.
+
+use crate::domain::RecordId;
 
 /// A view of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,18 +21,19 @@ pub enum Route {
     Profile,
     Data,
     NewApplication,
-    /// One application, by id (as written in the URL).
-    Application(String),
+    /// One application, by id.
+    Application(RecordId),
     NewContact,
     /// One contact, by id.
-    Contact(String),
+    Contact(RecordId),
     NewSkill,
     /// One skill, by id.
-    Skill(String),
+    Skill(RecordId),
     NewEntry,
     /// One portfolio entry, by id.
-    Entry(String),
-    EditEntry(String),
+    Entry(RecordId),
+    /// The form editing one portfolio entry.
+    EditEntry(RecordId),
     /// The printable portfolio.
     PrintPortfolio,
     /// Choosing what to share and making the file or link.
@@ -33,7 +41,8 @@ pub enum Route {
     /// Someone else's shared portfolio, read-only: opened from a file
     /// (`None` until one is chosen) or carried in the link itself.
     Shared(Option<String>),
-    /// A fragment that names no view (a stale bookmark, a typo).
+    /// A fragment that names no view (a stale bookmark, a typo, a record
+    /// link whose id is not an id), as written.
     NotFound(String),
 }
 
@@ -61,31 +70,34 @@ impl Route {
         }
         let path = path.trim_matches('/').to_ascii_lowercase();
         let segments: Vec<&str> = path.split('/').collect();
-        match segments.as_slice() {
-            [""] | ["dashboard"] => Route::Dashboard,
-            ["applications"] => Route::Applications,
-            ["applications", "new"] => Route::NewApplication,
-            ["applications", id] => Route::Application((*id).to_owned()),
-            ["portfolio"] => Route::Portfolio,
-            ["portfolio", "new"] => Route::NewEntry,
-            ["portfolio", "print"] => Route::PrintPortfolio,
-            ["portfolio", "share"] => Route::SharePortfolio,
-            ["shared"] => Route::Shared(None),
-            ["portfolio", id] => Route::Entry((*id).to_owned()),
-            ["portfolio", id, "edit"] => Route::EditEntry((*id).to_owned()),
-            ["skills"] => Route::Skills,
-            ["skills", "new"] => Route::NewSkill,
-            ["skills", id] => Route::Skill((*id).to_owned()),
-            ["contacts"] => Route::Contacts,
-            ["contacts", "new"] => Route::NewContact,
-            ["contacts", id] => Route::Contact((*id).to_owned()),
-            ["profile"] => Route::Profile,
-            ["data"] => Route::Data,
-            _ => Route::NotFound(hash.trim_start_matches('#').to_owned()),
-        }
+        // A record's page only if its id segment is an id.
+        let route = match segments.as_slice() {
+            [""] | ["dashboard"] => Some(Route::Dashboard),
+            ["applications"] => Some(Route::Applications),
+            ["applications", "new"] => Some(Route::NewApplication),
+            ["applications", id] => RecordId::parse(id).map(Route::Application),
+            ["portfolio"] => Some(Route::Portfolio),
+            ["portfolio", "new"] => Some(Route::NewEntry),
+            ["portfolio", "print"] => Some(Route::PrintPortfolio),
+            ["portfolio", "share"] => Some(Route::SharePortfolio),
+            ["shared"] => Some(Route::Shared(None)),
+            ["portfolio", id] => RecordId::parse(id).map(Route::Entry),
+            ["portfolio", id, "edit"] => RecordId::parse(id).map(Route::EditEntry),
+            ["skills"] => Some(Route::Skills),
+            ["skills", "new"] => Some(Route::NewSkill),
+            ["skills", id] => RecordId::parse(id).map(Route::Skill),
+            ["contacts"] => Some(Route::Contacts),
+            ["contacts", "new"] => Some(Route::NewContact),
+            ["contacts", id] => RecordId::parse(id).map(Route::Contact),
+            ["profile"] => Some(Route::Profile),
+            ["data"] => Some(Route::Data),
+            _ => None,
+        };
+        route.unwrap_or_else(|| Route::NotFound(hash.trim_start_matches('#').to_owned()))
     }
 
     /// The link to this view (a relative fragment, so it works at any path).
+    /// Ids are written in their canonical form (lower-case, hyphenated).
     pub fn href(&self) -> String {
         match self {
             Route::Application(id) => format!("#/applications/{id}"),
@@ -185,11 +197,96 @@ mod tests {
         assert_eq!(Route::from_hash("#/data?tab=export"), Route::Data);
     }
 
+    const ID: &str = "8f0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c80";
+
+    fn id() -> RecordId {
+        RecordId::parse(ID).unwrap()
+    }
+
+    /// One of every route.
+    fn every_route() -> Vec<Route> {
+        let mut all = Route::NAV.to_vec();
+        all.extend([
+            Route::NewApplication,
+            Route::Application(id()),
+            Route::NewContact,
+            Route::Contact(id()),
+            Route::NewSkill,
+            Route::Skill(id()),
+            Route::NewEntry,
+            Route::Entry(id()),
+            Route::EditEntry(id()),
+            Route::PrintPortfolio,
+            Route::SharePortfolio,
+            Route::Shared(None),
+            Route::Shared(Some("q1ZKSy3KzM9TslIqzsgsSc1VqgUA-_aB".into())),
+        ]);
+        all
+    }
+
+    #[test]
+    fn every_route_round_trips_through_its_link() {
+        for route in every_route() {
+            let href = route.href();
+            assert!(href.starts_with("#/"), "{href}");
+            assert_eq!(Route::from_hash(&href), route, "{href}");
+        }
+    }
+
+    #[test]
+    fn record_links_are_the_urls_users_bookmark() {
+        assert_eq!(
+            Route::Application(id()).href(),
+            format!("#/applications/{ID}")
+        );
+        assert_eq!(Route::Contact(id()).href(), format!("#/contacts/{ID}"));
+        assert_eq!(Route::Skill(id()).href(), format!("#/skills/{ID}"));
+        assert_eq!(Route::Entry(id()).href(), format!("#/portfolio/{ID}"));
+        assert_eq!(
+            Route::EditEntry(id()).href(),
+            format!("#/portfolio/{ID}/edit")
+        );
+    }
+
+    #[test]
+    fn ids_are_read_in_any_case_and_written_canonically() {
+        let upper = ID.to_ascii_uppercase();
+        let route = Route::from_hash(&format!("#/Skills/{upper}/"));
+        assert_eq!(route, Route::Skill(id()));
+        assert_eq!(route.href(), format!("#/skills/{ID}"));
+        let simple = ID.replace('-', "");
+        assert_eq!(
+            Route::from_hash(&format!("#/contacts/{simple}")).href(),
+            format!("#/contacts/{ID}")
+        );
+        let route = Route::from_hash(&format!("#/portfolio/{ID}/edit?from=app"));
+        assert_eq!(route, Route::EditEntry(id()));
+    }
+
+    #[test]
+    fn a_malformed_id_is_not_found() {
+        for hash in [
+            "#/applications/8f0c6f0e",
+            "#/contacts/nobody",
+            "#/skills/new-skill",
+            "#/portfolio/42",
+            "#/portfolio/42/edit",
+            "#/portfolio/new/edit",
+            "#/applications/8f0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c8z",
+        ] {
+            assert_eq!(
+                Route::from_hash(hash),
+                Route::NotFound(hash[1..].to_owned()),
+                "{hash}"
+            );
+        }
+    }
+
     #[test]
     fn record_pages_have_their_own_urls_and_belong_to_their_section() {
-        let id = "8f0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c80";
+        let id = id();
         let app = Route::from_hash(&format!("#/applications/{id}"));
-        assert_eq!(app, Route::Application(id.into()));
+        assert_eq!(app, Route::Application(id));
         assert_eq!(app.href(), format!("#/applications/{id}"));
         assert_eq!(app.section(), Route::Applications);
         assert_eq!(
@@ -201,8 +298,8 @@ mod tests {
             Route::Contacts
         );
         assert_eq!(
-            Route::from_hash(&Route::Contact(id.into()).href()),
-            Route::Contact(id.into())
+            Route::from_hash(&Route::Contact(id).href()),
+            Route::Contact(id)
         );
         assert!(matches!(
             Route::from_hash("#/applications/a/b"),

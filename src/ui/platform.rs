@@ -2,6 +2,7 @@
 //! random ids, today's date, and file downloads.
 
 use crate::domain::RecordId;
+use crate::routes::Route;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -161,10 +162,10 @@ pub fn focus_element(id: &str) {
     }
 }
 
-/// Opens the view at `href` (a `#/...` fragment).
-pub fn go(href: &str) {
+/// Opens the view `route` (by setting `location.hash` to its link).
+pub fn go(route: &Route) {
     if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(href);
+        let _ = w.location().set_hash(&route.href());
     }
 }
 

@@ -152,7 +152,9 @@ impl<R: Editable> RecordForm<R> {
     fn check(self) -> Result<R::Parsed, Vec<FieldError<R::Field>>> {
         let id = self.id();
         self.doc.with_untracked(|d| {
-            let current = R::find(d, id).cloned().unwrap_or_else(|| self.base.get_value());
+            let current = R::find(d, id)
+                .cloned()
+                .unwrap_or_else(|| self.base.get_value());
             self.form
                 .with_untracked(|f| R::parse(d, f, &current, now()))
         })
@@ -222,10 +224,7 @@ impl<R: Editable> RecordForm<R> {
     fn submit(self) {
         let id = self.id();
         let toaster = expect_context::<Toaster>();
-        let updated = move || {
-            self.doc
-                .with_untracked(|d| R::find(d, id).map(R::updated))
-        };
+        let updated = move || self.doc.with_untracked(|d| R::find(d, id).map(R::updated));
         match self.errors.on_save(self.check()) {
             None => {
                 self.status
@@ -243,7 +242,7 @@ impl<R: Editable> RecordForm<R> {
                 match R::after_save(id, self.is_new) {
                     None => self.status.set("Changes saved.".into()),
                     Some(route) => {
-                        go(&route.href());
+                        go(&route);
                         let verb = if self.is_new { "Added" } else { "Saved" };
                         toaster.show(format!("{verb} {name}."), None);
                     }
@@ -260,7 +259,11 @@ pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> i
     let summary = form.errors.summary(R::field);
     let id = form.id();
     let (cancel, cancel_text) = R::cancel(id, form.is_new);
-    let submit_text = if form.is_new { R::SUBMIT.0 } else { R::SUBMIT.1 };
+    let submit_text = if form.is_new {
+        R::SUBMIT.0
+    } else {
+        R::SUBMIT.1
+    };
     view! {
         <ErrorSummary id=R::ERRORS_ID heading="Some details need fixing before this is saved" items=summary />
         <StaleWarning guard=form.guard />

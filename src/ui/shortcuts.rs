@@ -2,6 +2,7 @@
 //! modifier is held and focus is not in a text field, a list box or an
 //! editable region, so no shortcut ever takes a key from typing.
 
+use crate::routes::Route;
 use crate::ui::platform::{focus_element, go};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -40,15 +41,15 @@ pub fn install(help: RwSignal<bool>) {
             return;
         }
         match ev.key().as_str() {
-            "n" => go("#/applications/new"),
-            "e" => go("#/portfolio/new"),
-            "k" => go("#/skills/new"),
+            "n" => go(&Route::NewApplication),
+            "e" => go(&Route::NewEntry),
+            "k" => go(&Route::NewSkill),
             "/" => {
                 let here = window().location().hash().unwrap_or_default();
-                if here.trim_end_matches('/') == "#/applications" {
+                if Route::from_hash(&here) == Route::Applications {
                     focus_element("app-search");
                 } else {
-                    go("#/applications");
+                    go(&Route::Applications);
                     // After the view and its heading focus have settled.
                     set_timeout(
                         || focus_element("app-search"),

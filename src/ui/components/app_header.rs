@@ -2,6 +2,7 @@
 //! its config gives them), the colour theme switch and the button that
 //! lists the keyboard shortcuts.
 
+use crate::routes::Route;
 use crate::ui::branding::{use_branding, Theme};
 use leptos::prelude::*;
 
@@ -28,7 +29,7 @@ pub fn AppHeader(on_help: Callback<()>) -> impl IntoView {
     view! {
         <header class="app-header">
             <div class="brand-line">
-                <a class="brand" href="#/">
+                <a class="brand" href=Route::Dashboard.href()>
                     <span class="brand-mark" aria-hidden="true">"M"</span>
                     "Microfolio"
                 </a>

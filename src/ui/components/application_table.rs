@@ -61,7 +61,7 @@ pub fn ApplicationTable(
                     <For each=page key=|a| (a.meta.id, a.meta.updated) let:app>
                         <tr>
                             <td>
-                                <a href=Route::Application(app.meta.id.to_string()).href()>
+                                <a href=Route::Application(app.meta.id).href()>
                                     {app.organization.clone()}
                                 </a>
                             </td>

@@ -33,7 +33,7 @@ pub fn DeleteRecord<T: Clone + Send + Sync + 'static>(
             return;
         };
         let message = told(&removed);
-        go(&then.href());
+        go(&then);
         // An `Arc`, not a `Callback`: this page is gone by the time of Undo.
         let undo: UndoAction =
             std::sync::Arc::new(move || doc.update(|d| restore(d, removed.clone(), now())));

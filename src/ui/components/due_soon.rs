@@ -26,7 +26,7 @@ pub fn DueSoon() -> impl IntoView {
                 .into_iter()
                 .take(shown.get())
                 .map(|item| {
-                    let href = Route::Application(item.application.to_string()).href();
+                    let href = Route::Application(item.application).href();
                     let class = if item.overdue() { "due-item overdue" } else { "due-item" };
                     view! {
                         <li class=class>

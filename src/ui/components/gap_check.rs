@@ -34,7 +34,7 @@ pub fn GapCheck() -> impl IntoView {
                 .map(|(i, g)| {
                     let asked = format!("asked for by {} active application{}", g.demand, if g.demand == 1 { "" } else { "s" });
                     let action = match g.skill {
-                        Some(id) => view! { <a href=Route::Skill(id.to_string()).href()>{format!("Open {}", g.name)}</a> }.into_any(),
+                        Some(id) => view! { <a href=Route::Skill(id).href()>{format!("Open {}", g.name)}</a> }.into_any(),
                         None => {
                             let select_id = format!("gap-target-{i}");
                             let (target, set_target) = signal(3u8);

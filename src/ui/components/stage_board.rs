@@ -265,7 +265,7 @@ fn Card(app: Application, open: bool) -> impl IntoView {
     });
     view! {
         <li class="card" draggable="true" data-id=id.to_string()>
-            <a class="card-title" href=Route::Application(id.to_string()).href()>
+            <a class="card-title" href=Route::Application(id).href()>
                 <span class="org">{app.organization}</span>
                 <span class="role">{app.role}</span>
             </a>

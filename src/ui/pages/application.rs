@@ -21,7 +21,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ApplicationPage(
     /// The id from the URL; `None` for a new application.
-    id: Option<String>,
+    id: Option<RecordId>,
 ) -> impl IntoView {
     let doc = use_doc();
     match id {
@@ -30,12 +30,12 @@ pub fn ApplicationPage(
             <ApplicationEditor base=new_application(new_id(), now(), today()) is_new=true />
         }
         .into_any(),
-        Some(text) => match RecordId::parse(&text).and_then(|id| doc.with_untracked(|d| d.application(id).cloned())) {
+        Some(id) => match doc.with_untracked(|d| d.application(id).cloned()) {
             Some(app) => {
                 let id = app.meta.id;
                 let title = Memo::new(move |_| doc.with(|d| d.application(id).map(Application::title)));
                 view! {
-                    <p class="breadcrumb"><a href="#/applications">"← All applications"</a></p>
+                    <p class="breadcrumb"><a href=Route::Applications.href()>"← All applications"</a></p>
                     <PageHeading>{move || title.get().unwrap_or_default()}</PageHeading>
                     <ApplicationFacts id=id />
                     <StageHistory id=id />
@@ -49,7 +49,7 @@ pub fn ApplicationPage(
             None => view! {
                 <PageHeading>"Application not found"</PageHeading>
                 <p>"This application does not exist here. It may have been deleted, or the link is from another browser."</p>
-                <p><a class="button" href="#/applications">"Back to applications"</a></p>
+                <p><a class="button" href=Route::Applications.href()>"Back to applications"</a></p>
             }
             .into_any(),
         },
@@ -116,7 +116,7 @@ fn ToPortfolio(id: RecordId) -> impl IntoView {
         let entry_id = new_id();
         match doc.try_update(|d| d.convert_application(id, entry_id, now(), new_id)) {
             Some(Ok(eid)) => {
-                go(Route::EditEntry(eid.to_string()).href().as_str());
+                go(&Route::EditEntry(eid));
                 toaster.show(
                     "Added to your portfolio. Add the deliverables, feedback and what you learned.",
                     None,
@@ -131,7 +131,7 @@ fn ToPortfolio(id: RecordId) -> impl IntoView {
         (_, Some((eid, title))) => Some(
             view! {
                 <p class="panel callout">
-                    "In your portfolio: " <a href=Route::Entry(eid.to_string()).href()>{title}</a>
+                    "In your portfolio: " <a href=Route::Entry(eid).href()>{title}</a>
                 </p>
             }
             .into_any(),
@@ -164,7 +164,7 @@ fn DeleteApplication(id: RecordId) -> impl IntoView {
             return;
         };
         let title = removed.application.title();
-        go(Route::Applications.href().as_str());
+        go(&Route::Applications);
         let undo: UndoAction = std::sync::Arc::new(move || {
             doc.update(|d| d.restore_application(removed.clone(), now()));
         });
@@ -244,7 +244,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                     guard.saved(updated);
                 }
                 if is_new {
-                    go(Route::Application(id.to_string()).href().as_str());
+                    go(&Route::Application(id));
                     toaster.show(format!("Added {title}."), None);
                 } else {
                     set_status.set("Changes saved.".into());
@@ -267,7 +267,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
         if list.is_empty() {
             return view! {
                 <p class="hint">
-                    "No contacts yet. " <a href="#/contacts/new">"Add a contact"</a>
+                    "No contacts yet. " <a href=Route::NewContact.href()>"Add a contact"</a>
                     " (a supervisor, recruiter or alumnus), then link them here."
                 </p>
             }
@@ -376,7 +376,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 <button type="submit" class="button primary">
                     {if is_new { "Add application" } else { "Save changes" }}
                 </button>
-                <a class="button" href="#/applications">{if is_new { "Cancel" } else { "Back to applications" }}</a>
+                <a class="button" href=Route::Applications.href()>{if is_new { "Cancel" } else { "Back to applications" }}</a>
             </div>
             <p class="status save-status" role="status">{move || status.get()}</p>
         </form>

@@ -4,6 +4,7 @@
 use super::PageHeading;
 use crate::domain::query::{filter_ordered, order, tags_and_sources, DueFilter, SearchIndex};
 use crate::domain::Stage;
+use crate::routes::Route;
 use crate::ui::components::{ApplicationTable, DueSoon, EmptyState, StageBoard};
 use crate::ui::platform::today;
 use crate::ui::state::{use_doc, TrackerView};
@@ -146,7 +147,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     let content = move || {
         if total.get() == 0 {
             return view! {
-                <EmptyState title="No applications yet" action=("Add your first application", "#/applications/new")>
+                <EmptyState title="No applications yet" action=("Add your first application", Route::NewApplication)>
                     <p>
                         "Follow every micro-internship, internship or job you consider, from saved to "
                         "applied, interviewing, offered and completed, with deadlines, contacts and notes."
@@ -206,7 +207,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <PageHeading>"Applications"</PageHeading>
-            <a class="button primary" href="#/applications/new">
+            <a class="button primary" href=Route::NewApplication.href()>
                 "Add application"
             </a>
         </div>

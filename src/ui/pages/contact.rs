@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
-pub fn ContactPage(id: Option<String>) -> impl IntoView {
+pub fn ContactPage(id: Option<RecordId>) -> impl IntoView {
     let doc = use_doc();
     match id {
         None => view! {
@@ -23,16 +23,14 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
             <ContactEditor base=Contact::new(Meta::new(new_id(), now())) is_new=true />
         }
         .into_any(),
-        Some(text) => match RecordId::parse(&text)
-            .and_then(|id| doc.with_untracked(|d| d.contact(id).cloned()))
-        {
+        Some(id) => match doc.with_untracked(|d| d.contact(id).cloned()) {
             Some(contact) => {
                 let id = contact.meta.id;
                 let name = Memo::new(move |_| {
                     doc.with(|d| d.contact(id).map(|c| c.name.clone()).unwrap_or_default())
                 });
                 view! {
-                    <p class="breadcrumb"><a href="#/contacts">"← All contacts"</a></p>
+                    <p class="breadcrumb"><a href=Route::Contacts.href()>"← All contacts"</a></p>
                     <PageHeading>{name}</PageHeading>
                     <ContactCard id=id />
                     <ContactApplications id=id />
@@ -45,7 +43,7 @@ pub fn ContactPage(id: Option<String>) -> impl IntoView {
             None => view! {
                 <PageHeading>"Contact not found"</PageHeading>
                 <p>"This contact does not exist here. They may have been deleted."</p>
-                <p><a class="button" href="#/contacts">"Back to contacts"</a></p>
+                <p><a class="button" href=Route::Contacts.href()>"Back to contacts"</a></p>
             }
             .into_any(),
         },
@@ -107,7 +105,7 @@ fn ContactApplications(id: RecordId) -> impl IntoView {
                                 .map(|(aid, title, stage)| {
                                     view! {
                                         <li>
-                                            <a href=Route::Application(aid.to_string()).href()>{title}</a>
+                                            <a href=Route::Application(aid).href()>{title}</a>
                                             " · " {stage}
                                         </li>
                                     }
@@ -179,7 +177,7 @@ impl Editable for Contact {
         form.set(field, value);
     }
     fn route(id: RecordId) -> Route {
-        Route::Contact(id.to_string())
+        Route::Contact(id)
     }
     fn cancel(_: RecordId, is_new: bool) -> (Route, &'static str) {
         (

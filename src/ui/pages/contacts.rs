@@ -31,7 +31,7 @@ pub fn ContactsPage() -> impl IntoView {
     let content = move || {
         if rows.with(Vec::is_empty) {
             return view! {
-                <EmptyState title="No contacts yet" action=("Add your first contact", "#/contacts/new")>
+                <EmptyState title="No contacts yet" action=("Add your first contact", Route::NewContact)>
                     <p>
                         "Keep the people you meet along the way: project supervisors, mentors, "
                         "recruiters and alumni, linked to the applications where they appear."
@@ -58,7 +58,7 @@ pub fn ContactsPage() -> impl IntoView {
                             .map(|(id, name, kind, org, apps)| {
                                 view! {
                                     <tr>
-                                        <td><a href=Route::Contact(id.to_string()).href()>{name}</a></td>
+                                        <td><a href=Route::Contact(id).href()>{name}</a></td>
                                         <td>{kind}</td>
                                         <td>{org}</td>
                                         <td>{apps}</td>
@@ -75,7 +75,7 @@ pub fn ContactsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <PageHeading>"Contacts"</PageHeading>
-            <a class="button primary" href="#/contacts/new">"Add contact"</a>
+            <a class="button primary" href=Route::NewContact.href()>"Add contact"</a>
         </div>
         {content}
     }

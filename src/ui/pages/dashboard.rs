@@ -78,7 +78,7 @@ fn Charts() -> impl IntoView {
                     <section class="panel" aria-labelledby="funnel-heading">
                         <h2 id="funnel-heading">"Pipeline"</h2>
                         {if no_apps {
-                            view! { <p class="hint">"No applications yet. " <a href="#/applications/new">"Add one"</a></p> }.into_any()
+                            view! { <p class="hint">"No applications yet. " <a href=Route::NewApplication.href()>"Add one"</a></p> }.into_any()
                         } else {
                             view! { <BarChart title="Applications that reached each stage" bars=funnel_bars /> }.into_any()
                         }}
@@ -109,7 +109,7 @@ fn Charts() -> impl IntoView {
                     <section class="panel" aria-labelledby="skills-heading">
                         <h2 id="skills-heading">"Skills against targets"</h2>
                         {if skills.is_empty() {
-                            view! { <p class="hint">"Rate a skill or give it a target to see it here. " <a href="#/skills/new">"Add a skill"</a></p> }.into_any()
+                            view! { <p class="hint">"Rate a skill or give it a target to see it here. " <a href=Route::NewSkill.href()>"Add a skill"</a></p> }.into_any()
                         } else {
                             view! { <BarChart title="Level of each skill (1 to 5); the mark is the target" bars=skills max=5.0 /> }.into_any()
                         }}

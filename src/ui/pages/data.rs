@@ -4,6 +4,7 @@
 use super::PageHeading;
 use crate::domain::encode;
 use crate::domain::exports;
+use crate::routes::Route;
 use crate::ui::backup::download_backup;
 use crate::ui::components::Restore;
 use crate::ui::platform::{download, format_date, now, today};
@@ -154,8 +155,8 @@ pub fn DataPage() -> impl IntoView {
                 "Someone sent you theirs? Open it read-only: it is not added to your data."
             </p>
             <div class="actions">
-                <a class="button" href="#/portfolio/share">"Share your portfolio"</a>
-                <a class="button" href="#/shared">"Open a shared portfolio"</a>
+                <a class="button" href=Route::SharePortfolio.href()>"Share your portfolio"</a>
+                <a class="button" href=Route::Shared(None).href()>"Open a shared portfolio"</a>
             </div>
         </section>
         <section class="panel" aria-labelledby="storage-heading">

@@ -15,20 +15,19 @@ use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
-pub fn EntryPage(id: String) -> impl IntoView {
+pub fn EntryPage(id: RecordId) -> impl IntoView {
     let doc = use_doc();
-    let Some(id) = RecordId::parse(&id).filter(|id| doc.with_untracked(|d| d.entry(*id).is_some()))
-    else {
+    if doc.with_untracked(|d| d.entry(id).is_none()) {
         return view! {
             <PageHeading>"Entry not found"</PageHeading>
             <p>"This portfolio entry does not exist here. It may have been deleted."</p>
-            <p><a class="button" href="#/portfolio">"Back to the portfolio"</a></p>
+            <p><a class="button" href=Route::Portfolio.href()>"Back to the portfolio"</a></p>
         }
         .into_any();
-    };
+    }
     let entry = Memo::new(move |_| doc.with(|d| d.entry(id).cloned()));
     view! {
-        <p class="breadcrumb"><a href="#/portfolio">"← Portfolio"</a></p>
+        <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
         {move || entry.get().map(|e| view! { <EntryView entry=e /> })}
         <DeleteEntry id=id />
     }
@@ -132,12 +131,12 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
     view! {
         <div class="page-head">
             <PageHeading>{e.title.clone()}</PageHeading>
-            <a class="button primary" href=Route::EditEntry(e.meta.id.to_string()).href()>"Edit"</a>
+            <a class="button primary" href=Route::EditEntry(e.meta.id).href()>"Edit"</a>
         </div>
         <p class="facts-line">{sub}</p>
         <p class="badges">
             <span class="badge">{if e.visibility == Visibility::Public { "Shown in shared portfolio" } else { "Private" }}</span>
-            {from_app.map(|(aid, title)| view! { <span>"From application " <a href=Route::Application(aid.to_string()).href()>{title}</a></span> })}
+            {from_app.map(|(aid, title)| view! { <span>"From application " <a href=Route::Application(aid).href()>{title}</a></span> })}
         </p>
         <section class="panel" aria-labelledby="deliverables-heading">
             <h2 id="deliverables-heading">"Deliverables"</h2>
@@ -162,7 +161,7 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
                 <dt>"Effective rate"</dt><dd>{rate.map(|r| r.describe()).unwrap_or_else(|| "— (needs a fee and hours)".into())}</dd>
             </dl>
             {low.then(|| view! { <p class="flag">"This paid less per hour than your pay floor (set it on the Portfolio page)."</p> })}
-            {supervisor.map(|(cid, name)| view! { <p>"Supervisor: " <a href=Route::Contact(cid.to_string()).href()>{name}</a></p> })}
+            {supervisor.map(|(cid, name)| view! { <p>"Supervisor: " <a href=Route::Contact(cid).href()>{name}</a></p> })}
             {(!e.tags.is_empty()).then(|| view! { <p>"Tags: " {e.tags.join(", ")}</p> })}
         </section>
     }
@@ -177,7 +176,7 @@ fn DeleteEntry(id: RecordId) -> impl IntoView {
             return;
         };
         let title = removed.entry.title.clone();
-        go(Route::Portfolio.href().as_str());
+        go(&Route::Portfolio);
         let undo: UndoAction =
             std::sync::Arc::new(move || doc.update(|d| d.restore_entry(removed.clone(), now())));
         toaster.show(format!("Deleted {title}."), Some(undo));

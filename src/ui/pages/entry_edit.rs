@@ -22,26 +22,26 @@ use leptos::prelude::*;
 #[component]
 pub fn EntryEditPage(
     /// `None` for a new entry.
-    id: Option<String>,
+    id: Option<RecordId>,
 ) -> impl IntoView {
     let doc = use_doc();
     match id {
         None => view! {
-            <p class="breadcrumb"><a href="#/portfolio">"← Portfolio"</a></p>
+            <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
             <PageHeading>"New portfolio entry"</PageHeading>
             <EntryEditor base=PortfolioEntry::new(Meta::new(new_id(), now())) is_new=true />
         }
         .into_any(),
-        Some(text) => match RecordId::parse(&text).and_then(|id| doc.with_untracked(|d| d.entry(id).cloned())) {
+        Some(id) => match doc.with_untracked(|d| d.entry(id).cloned()) {
             Some(entry) => view! {
-                <p class="breadcrumb"><a href=Route::Entry(entry.meta.id.to_string()).href()>"← Back to the entry"</a></p>
+                <p class="breadcrumb"><a href=Route::Entry(entry.meta.id).href()>"← Back to the entry"</a></p>
                 <PageHeading>{format!("Edit: {}", entry.title)}</PageHeading>
                 <EntryEditor base=entry is_new=false />
             }
             .into_any(),
             None => view! {
                 <PageHeading>"Entry not found"</PageHeading>
-                <p><a class="button" href="#/portfolio">"Back to the portfolio"</a></p>
+                <p><a class="button" href=Route::Portfolio.href()>"Back to the portfolio"</a></p>
             }
             .into_any(),
         },
@@ -224,7 +224,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             Some(parsed) => {
                 let title = parsed.entry.title.clone();
                 doc.update(|d| d.save_entry(parsed, now(), new_id));
-                go(Route::Entry(id.to_string()).href().as_str());
+                go(&Route::Entry(id));
                 toaster.show(
                     if is_new {
                         format!("Added {title}.")
@@ -392,7 +392,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary">{if is_new { "Add entry" } else { "Save entry" }}</button>
-                <a class="button" href=if is_new { "#/portfolio".to_owned() } else { Route::Entry(id.to_string()).href() }>"Cancel"</a>
+                <a class="button" href=if is_new { Route::Portfolio } else { Route::Entry(id) }.href()>"Cancel"</a>
             </div>
         </form>
     }

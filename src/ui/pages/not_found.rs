@@ -1,6 +1,7 @@
 //! Shown for a link that names no view.
 
 use super::PageHeading;
+use crate::routes::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -9,7 +10,7 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
         <PageHeading>"Page not found"</PageHeading>
         <p>"There is no view called “" {path} "” in Microfolio. The link may be out of date."</p>
         <p>
-            <a class="button" href="#/">
+            <a class="button" href=Route::Dashboard.href()>
                 "Go to the dashboard"
             </a>
         </p>

@@ -22,7 +22,7 @@ pub fn PortfolioPage() -> impl IntoView {
     let content = move || {
         if count.get() == 0 {
             view! {
-                <EmptyState title="Your portfolio is empty" action=("Add your first entry", "#/portfolio/new")>
+                <EmptyState title="Your portfolio is empty" action=("Add your first entry", Route::NewEntry)>
                     <p>
                         "Each micro-internship you finish becomes an entry here: the deliverable and its "
                         "milestones, hours and fixed fee, your supervisor's feedback, your reflection on "
@@ -47,9 +47,9 @@ pub fn PortfolioPage() -> impl IntoView {
         <div class="page-head">
             <PageHeading>"Portfolio"</PageHeading>
             <div class="actions tight">
-                <a class="button" href="#/portfolio/print">"Printable portfolio"</a>
-                <a class="button" href="#/portfolio/share">"Share"</a>
-                <a class="button primary" href="#/portfolio/new">"Add entry"</a>
+                <a class="button" href=Route::PrintPortfolio.href()>"Printable portfolio"</a>
+                <a class="button" href=Route::SharePortfolio.href()>"Share"</a>
+                <a class="button primary" href=Route::NewEntry.href()>"Add entry"</a>
             </div>
         </div>
         {content}
@@ -179,7 +179,7 @@ fn EntryList() -> impl IntoView {
                     view! {
                         <li class="entry-card">
                             <h2>
-                                <a href=Route::Entry(e.meta.id.to_string()).href()>{e.title.clone()}</a>
+                                <a href=Route::Entry(e.meta.id).href()>{e.title.clone()}</a>
                             </h2>
                             <p class="entry-sub">
                                 {[e.organization.clone(), e.role.clone(), dates].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}

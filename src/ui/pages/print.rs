@@ -6,6 +6,7 @@
 //! Letter.
 
 use crate::domain::share::{build, ShareOptions};
+use crate::routes::Route;
 use crate::ui::components::PortfolioView;
 use crate::ui::platform::now;
 use crate::ui::state::use_doc;
@@ -23,14 +24,14 @@ pub fn PrintPage() -> impl IntoView {
     };
     view! {
         <div class="print-toolbar">
-            <p class="breadcrumb"><a href="#/portfolio">"← Portfolio"</a></p>
+            <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
             <p class="hint">
                 "This page shows the entries you marked as shown in shared portfolios, and only the feedback you may share. "
                 "Fees, notes and private entries are left out. Use Print, then “Save as PDF”, to make a PDF. "
             </p>
             <div class="actions">
                 <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
-                <a class="button" href="#/portfolio/share">"Share as a file or link…"</a>
+                <a class="button" href=Route::SharePortfolio.href()>"Share as a file or link…"</a>
             </div>
         </div>
         {content}

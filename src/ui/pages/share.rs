@@ -6,6 +6,7 @@ use super::PageHeading;
 use crate::domain::share::{
     build_with_report, encode_shared, file_name, ShareOptions, MAX_LINK_CHARS,
 };
+use crate::routes::Route;
 use crate::ui::platform::{download, go, now, today};
 use crate::ui::share_link::{make_link, Made};
 use crate::ui::state::{use_doc, OpenedShare, ShareOrigin};
@@ -133,7 +134,7 @@ pub fn SharePage() -> impl IntoView {
     };
     let on_preview = move |_| {
         opened.set(Some((share(), ShareOrigin::Preview)));
-        go("#/shared");
+        go(&Route::Shared(None));
     };
     let copied = RwSignal::new(false);
     let copy = move |_| {
@@ -188,7 +189,7 @@ pub fn SharePage() -> impl IntoView {
     };
 
     view! {
-        <p class="breadcrumb"><a href="#/portfolio">"← Portfolio"</a></p>
+        <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
         <PageHeading>"Share your portfolio"</PageHeading>
         <p class="lead">
             "Make a file or a link that shows your portfolio, read-only, to an employer, advisor or mentor. "

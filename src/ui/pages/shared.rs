@@ -6,6 +6,7 @@
 use super::PageHeading;
 use crate::domain::share::{decode_shared, SharedPortfolio};
 use crate::domain::LIMITS;
+use crate::routes::Route;
 use crate::ui::components::PortfolioView;
 use crate::ui::platform::{chosen_file, dropped_file, format_date, go, read_text_file};
 use crate::ui::share_link::open_link;
@@ -50,7 +51,7 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
                 Ok(share) => {
                     opened.set(Some((share.clone(), ShareOrigin::File(name.clone()))));
                     if from_link {
-                        go("#/shared");
+                        go(&Route::Shared(None));
                     } else {
                         viewer.set(Viewer::Showing(share, ShareOrigin::File(name)));
                     }
@@ -68,7 +69,7 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
     let close = move |_| {
         opened.set(None);
         if from_link {
-            go("#/shared");
+            go(&Route::Shared(None));
         } else {
             viewer.set(Viewer::Choose(None));
         }
@@ -133,11 +134,11 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
                     <div class="actions">
                         <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
                         {if origin == ShareOrigin::Preview {
-                            view! { <a class="button" href="#/portfolio/share">"Back to sharing"</a> }.into_any()
+                            view! { <a class="button" href=Route::SharePortfolio.href()>"Back to sharing"</a> }.into_any()
                         } else {
                             view! { <button type="button" class="button" on:click=close>"Close and open another"</button> }.into_any()
                         }}
-                        <a class="button" href="#/">"Go to my Microfolio"</a>
+                        <a class="button" href=Route::Dashboard.href()>"Go to my Microfolio"</a>
                     </div>
                 </aside>
                 <PortfolioView share=share />

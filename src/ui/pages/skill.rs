@@ -20,23 +20,21 @@ use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
 #[component]
-pub fn SkillPage(id: Option<String>) -> impl IntoView {
+pub fn SkillPage(id: Option<RecordId>) -> impl IntoView {
     let doc = use_doc();
     match id {
         None => view! {
-            <p class="breadcrumb"><a href="#/skills">"← Skills"</a></p>
+            <p class="breadcrumb"><a href=Route::Skills.href()>"← Skills"</a></p>
             <PageHeading>"New skill"</PageHeading>
             <SkillEditor base=Skill::new(Meta::new(new_id(), now()), "") is_new=true />
         }
         .into_any(),
-        Some(text) => match RecordId::parse(&text)
-            .and_then(|id| doc.with_untracked(|d| d.skill(id).cloned()))
-        {
+        Some(id) => match doc.with_untracked(|d| d.skill(id).cloned()) {
             Some(skill) => {
                 let id = skill.meta.id;
                 let current = Memo::new(move |_| doc.with(|d| d.skill(id).cloned()));
                 view! {
-                    <p class="breadcrumb"><a href="#/skills">"← Skills"</a></p>
+                    <p class="breadcrumb"><a href=Route::Skills.href()>"← Skills"</a></p>
                     <PageHeading>{move || current.get().map(|s| s.name).unwrap_or_default()}</PageHeading>
                     {move || current.get().map(|s| view! {
                         <p class="facts-line">
@@ -57,7 +55,7 @@ pub fn SkillPage(id: Option<String>) -> impl IntoView {
             None => view! {
                 <PageHeading>"Skill not found"</PageHeading>
                 <p>"This skill does not exist here. It may have been merged or deleted."</p>
-                <p><a class="button" href="#/skills">"Back to skills"</a></p>
+                <p><a class="button" href=Route::Skills.href()>"Back to skills"</a></p>
             }
             .into_any(),
         },
@@ -75,7 +73,7 @@ fn SkillEvidence(id: RecordId) -> impl IntoView {
                 .entries
                 .iter()
                 .map(|(eid, title, date)| view! {
-                    <li><a href=Route::Entry(eid.to_string()).href()>{title.clone()}</a> " · " {format_date(*date)}</li>
+                    <li><a href=Route::Entry(*eid).href()>{title.clone()}</a> " · " {format_date(*date)}</li>
                 })
                 .collect_view();
             let manual = skill
@@ -88,7 +86,7 @@ fn SkillEvidence(id: RecordId) -> impl IntoView {
             let asking = asking
                 .into_iter()
                 .map(|a| view! {
-                    <li><a href=Route::Application(a.meta.id.to_string()).href()>{a.title()}</a> " · " {a.stage().label()}</li>
+                    <li><a href=Route::Application(a.meta.id).href()>{a.title()}</a> " · " {a.stage().label()}</li>
                 })
                 .collect_view();
             let summary = match ev.total() {
@@ -232,7 +230,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                     guard.saved(updated);
                 }
                 if is_new {
-                    go(Route::Skill(id.to_string()).href().as_str());
+                    go(&Route::Skill(id));
                     toaster.show(format!("Added {name}."), None);
                 } else {
                     set_status.set("Changes saved.".into());
@@ -290,7 +288,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
             </fieldset>
             <div class="actions">
                 <button type="submit" class="button primary">{if is_new { "Add skill" } else { "Save changes" }}</button>
-                <a class="button" href="#/skills">"Cancel"</a>
+                <a class="button" href=Route::Skills.href()>"Cancel"</a>
             </div>
             <p class="status save-status" role="status">{move || status.get()}</p>
         </form>
@@ -330,7 +328,7 @@ fn MergeSkill(id: RecordId) -> impl IntoView {
         });
         match doc.try_update(|d| d.merge_skills(id, into, now())) {
             Some(Ok(())) => {
-                go(Route::Skill(into.to_string()).href().as_str());
+                go(&Route::Skill(into));
                 toaster.show(
                     format!(
                         "Merged {} into {}.",
@@ -376,7 +374,7 @@ fn DeleteSkill(id: RecordId) -> impl IntoView {
         };
         let name = removed.skill.name.clone();
         let (e, a) = removed.counts();
-        go(Route::Skills.href().as_str());
+        go(&Route::Skills);
         let undo: UndoAction =
             std::sync::Arc::new(move || doc.update(|d| d.restore_skill(removed.clone(), now())));
         toaster.show(

@@ -29,7 +29,7 @@ pub fn SkillsPage() -> impl IntoView {
                             let flag = s.unbacked;
                             view! {
                                 <li class="skill-row">
-                                    <a class="skill-name" href=Route::Skill(s.id.to_string()).href()>{s.name}</a>
+                                    <a class="skill-name" href=Route::Skill(s.id).href()>{s.name}</a>
                                     <LevelBar level=s.level target=s.target />
                                     <span class="muted">{ev_text}</span>
                                     {flag.then(|| view! { <span class="badge badge-danger" title="Rated 3 or more with no evidence">"Unbacked"</span> })}
@@ -53,7 +53,7 @@ pub fn SkillsPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <PageHeading>"Skills"</PageHeading>
-            <a class="button primary" href="#/skills/new">"Add skill"</a>
+            <a class="button primary" href=Route::NewSkill.href()>"Add skill"</a>
         </div>
         <GapCheck />
         <Show when=empty fallback=move || view! {
@@ -64,7 +64,7 @@ pub fn SkillsPage() -> impl IntoView {
             </p>
             {groups}
         }>
-            <EmptyState title="No skills recorded yet" action=("Add your first skill", "#/skills/new")>
+            <EmptyState title="No skills recorded yet" action=("Add your first skill", Route::NewSkill)>
                 <p>
                     "Rate each skill from 1 to 5, set the level you are aiming for, and back it with evidence: "
                     "the portfolio entries where you used it, or a certificate."
