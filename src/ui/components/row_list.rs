@@ -62,7 +62,7 @@ where
             on:click=move |_| {
                 let n = count.get_untracked();
                 on_add.run(());
-                focus_later(&first_field(n));
+                focus_later(first_field(n));
             }
         >
             {add_text}

@@ -5,17 +5,14 @@
 //! while any field is invalid (the error summary and field errors say why).
 
 use super::PageHeading;
-use crate::domain::application::{new_application, AppField, Arrangement};
-use crate::domain::{Application, RecordId};
+use crate::domain::application::{new_application, AppField, ApplicationForm, Arrangement};
+use crate::domain::{Application, Document, FieldError, RecordId, RemovedApplication};
 use crate::routes::Route;
-use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{
-    ErrorSummary, ExternalLink, SelectField, StageHistory, TextField, Toaster,
-};
-use crate::ui::components::{StaleGuard, StaleWarning};
-use crate::ui::form_errors::FormErrors;
+use crate::ui::components::{DeleteRecord, ExternalLink, StageHistory, Toaster};
 use crate::ui::platform::{go, new_id, now, today};
+use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
@@ -154,106 +151,142 @@ fn ToPortfolio(id: RecordId) -> impl IntoView {
 
 #[component]
 fn DeleteApplication(id: RecordId) -> impl IntoView {
-    let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let delete = move |_| {
-        let Some(removed) = doc
-            .try_update(|d| d.remove_application(id, now()))
-            .flatten()
-        else {
-            return;
-        };
-        let title = removed.application.title();
-        go(&Route::Applications);
-        let undo: UndoAction = std::sync::Arc::new(move || {
-            doc.update(|d| d.restore_application(removed.clone(), now()));
-        });
-        toaster.show(format!("Deleted {title}."), Some(undo));
-    };
     view! {
-        <section class="danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete"</h2>
-            <p>"Deleting removes this application and its history. You can undo it for a few seconds."</p>
-            <button type="button" class="button danger" on:click=delete>"Delete application"</button>
-        </section>
+        <DeleteRecord
+            id=id
+            button="Delete application"
+            explain="Deleting removes this application and its history. You can undo it for a few seconds."
+            remove=Document::remove_application
+            restore=Document::restore_application
+            told=|r: &RemovedApplication| format!("Deleted {}.", r.application.title())
+            then=Route::Applications
+        />
     }
 }
 
+impl Editable for Application {
+    type Field = AppField;
+    type Form = ApplicationForm;
+    type Parsed = Application;
+    const ERRORS_ID: &'static str = "application-errors";
+    const SUBMIT: (&'static str, &'static str) = ("Add application", "Save changes");
+
+    fn id(&self) -> RecordId {
+        self.meta.id
+    }
+    fn updated(&self) -> DateTime<Utc> {
+        self.meta.updated
+    }
+    fn find(doc: &Document, id: RecordId) -> Option<&Self> {
+        doc.application(id)
+    }
+    fn to_form(&self, _: &Document) -> ApplicationForm {
+        Application::to_form(self)
+    }
+    fn parse(
+        _: &Document,
+        form: &ApplicationForm,
+        base: &Self,
+        now: DateTime<Utc>,
+    ) -> Result<Application, Vec<FieldError<AppField>>> {
+        form.parse(base, now)
+    }
+    fn store(doc: &mut Document, app: Application, now: DateTime<Utc>) -> String {
+        let title = app.title();
+        doc.upsert_application(app, now);
+        title
+    }
+    fn field(field: AppField) -> (String, String) {
+        (field.id().to_owned(), field.label().to_owned())
+    }
+    fn get(form: &ApplicationForm, field: AppField) -> String {
+        form.get(field).to_owned()
+    }
+    fn set(form: &mut ApplicationForm, field: AppField, value: String) {
+        form.set(field, value);
+    }
+    fn route(id: RecordId) -> Route {
+        Route::Application(id)
+    }
+    fn cancel(_: RecordId, is_new: bool) -> (Route, &'static str) {
+        (
+            Route::Applications,
+            if is_new {
+                "Cancel"
+            } else {
+                "Back to applications"
+            },
+        )
+    }
+}
+
+/// The form; the stage panel beside it may change the record meanwhile,
+/// so a save parses against the stored version.
 #[component]
 fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
+    let form = RecordForm::new(base, is_new);
+    let arrangement_options = std::iter::once((String::new(), "Not set".to_owned()))
+        .chain(
+            Arrangement::ALL
+                .iter()
+                .map(|a| (a.slug().to_owned(), a.label().to_owned())),
+        )
+        .collect::<Vec<_>>();
+    let sources = crate::ui::branding::source_options;
+    let date = Input::of("date");
+    view! {
+        <RecordFormView form=form>
+            <datalist id="known-sources">{sources}</datalist>
+            <fieldset>
+                <legend>"The opportunity"</legend>
+                {form.text(AppField::Organization, Input::TEXT)}
+                {form.text(AppField::Role, Input::TEXT)}
+                {form.text(AppField::Source, Input::TEXT.hint("Where you found it, e.g. Parker Dewey, LinkedIn, career services.").list("known-sources"))}
+                {form.text(AppField::PostingUrl, Input::of("url").hint("A full link starting with https://"))}
+                {form.select(AppField::Arrangement, arrangement_options)}
+                {form.text(AppField::Location, Input::TEXT)}
+            </fieldset>
+            <fieldset>
+                <legend>"Hours and pay"</legend>
+                {form.text(AppField::EstimatedHours, Input::TEXT.hint("In total, e.g. 20. Micro-internships are usually 5 to 40 hours."))}
+                <div class="field-row">
+                    {form.text(AppField::Fee, Input::TEXT.hint("A fixed fee for the project, e.g. 400."))}
+                    {form.text(AppField::Currency, Input::TEXT.hint("e.g. USD"))}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Dates"</legend>
+                <div class="field-row">
+                    {form.text(AppField::DateFound, date)}
+                    {form.text(AppField::DateApplied, date)}
+                </div>
+                <div class="field-row">
+                    {form.text(AppField::Deadline, date)}
+                    {form.text(AppField::NextFollowUp, date)}
+                </div>
+                <div class="field-row">
+                    {form.text(AppField::StartDate, date)}
+                    {form.text(AppField::EndDate, date)}
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>"Skills, tags and notes"</legend>
+                {form.text(AppField::RequiredSkills, Input::TEXT.hint("Separate with commas, e.g. Excel, market research."))}
+                {form.text(AppField::Tags, Input::TEXT.hint("Separate with commas."))}
+                {form.text(AppField::Notes, Input::AREA)}
+            </fieldset>
+            <fieldset>
+                <legend>"Contacts"</legend>
+                <ContactBoxes form=form />
+            </fieldset>
+        </RecordFormView>
+    }
+}
+
+/// A checkbox per contact, to link them to the application.
+#[component]
+fn ContactBoxes(form: RecordForm<Application>) -> impl IntoView {
     let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let id = base.meta.id;
-    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
-    let base = StoredValue::new(base);
-    let form = RwSignal::new(base.with_value(Application::to_form));
-    let errors = FormErrors::<AppField>::new();
-    let (status, set_status) = signal(String::new());
-
-    // The latest stored version (the stage panel may have changed it).
-    let current_base = move || {
-        doc.with_untracked(|d| d.application(id).cloned())
-            .unwrap_or_else(|| base.get_value())
-    };
-    let check = move || form.with(|f| f.parse(&current_base(), now()));
-    let error_for = move |field: AppField| errors.message(field);
-    let changed = move || {
-        set_status.set(String::new());
-        errors.refresh(check);
-    };
-    let text = move |field: AppField,
-                     kind: &'static str,
-                     hint: Option<&'static str>,
-                     multiline: bool,
-                     list: Option<&'static str>| {
-        view! {
-            <TextField
-                id=field.id()
-                label=field.label()
-                value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
-                error=error_for(field)
-                on_input=Callback::new(move |v: String| {
-                    form.update(|f| f.set(field, v));
-                    changed();
-                })
-                on_commit=Callback::new(move |()| ())
-                hint=hint
-                input_type=kind
-                multiline=multiline
-                list=list
-            />
-        }
-    };
-
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match errors.on_save(check()) {
-            None => {
-                set_status.set("Not saved: fix the fields listed above.".into());
-                crate::ui::platform::focus_later("application-errors");
-            }
-            Some(_)
-                if !guard
-                    .allow(doc.with_untracked(|d| d.application(id).map(|a| a.meta.updated))) => {}
-            Some(app) => {
-                let title = app.title();
-                doc.update(|d| d.upsert_application(app, now()));
-                if let Some(updated) =
-                    doc.with_untracked(|d| d.application(id).map(|a| a.meta.updated))
-                {
-                    guard.saved(updated);
-                }
-                if is_new {
-                    go(&Route::Application(id));
-                    toaster.show(format!("Added {title}."), None);
-                } else {
-                    set_status.set("Changes saved.".into());
-                }
-            }
-        }
-    };
-
-    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
     let contacts = Memo::new(move |_| {
         doc.with(|d| {
             d.contacts
@@ -286,16 +319,15 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                         <input
                             type="checkbox"
                             id=box_id.clone()
-                            prop:checked=move || form.with(|f| f.contacts.contains(&cid))
+                            prop:checked=move || form.form.with(|f| f.contacts.contains(&cid))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                form.update(|f| {
+                                form.edit(|f| {
                                     f.contacts.retain(|c| *c != cid);
                                     if on {
                                         f.contacts.push(cid);
                                     }
                                 });
-                                changed();
                             }
                         />
                         <label for=box_id>{text}</label>
@@ -305,80 +337,5 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-
-    let arrangement_options = std::iter::once((String::new(), "Not set".to_owned()))
-        .chain(
-            Arrangement::ALL
-                .iter()
-                .map(|a| (a.slug().to_owned(), a.label().to_owned())),
-        )
-        .collect::<Vec<_>>();
-    let sources = crate::ui::branding::source_options;
-
-    view! {
-        <ErrorSummary id="application-errors" heading="Some details need fixing before this is saved" items=summary_items />
-        <StaleWarning guard=guard />
-        <form class="form" novalidate on:submit=submit>
-            <datalist id="known-sources">{sources}</datalist>
-            <fieldset>
-                <legend>"The opportunity"</legend>
-                {text(AppField::Organization, "text", None, false, None)}
-                {text(AppField::Role, "text", None, false, None)}
-                {text(AppField::Source, "text", Some("Where you found it, e.g. Parker Dewey, LinkedIn, career services."), false, Some("known-sources"))}
-                {text(AppField::PostingUrl, "url", Some("A full link starting with https://"), false, None)}
-                <SelectField
-                    id=AppField::Arrangement.id()
-                    label=AppField::Arrangement.label()
-                    options=arrangement_options
-                    value=Signal::derive(move || form.with(|f| f.get(AppField::Arrangement).to_owned()))
-                    on_change=Callback::new(move |v: String| {
-                        form.update(|f| f.set(AppField::Arrangement, v));
-                        changed();
-                    })
-                    error=error_for(AppField::Arrangement)
-                />
-                {text(AppField::Location, "text", None, false, None)}
-            </fieldset>
-            <fieldset>
-                <legend>"Hours and pay"</legend>
-                {text(AppField::EstimatedHours, "text", Some("In total, e.g. 20. Micro-internships are usually 5 to 40 hours."), false, None)}
-                <div class="field-row">
-                    {text(AppField::Fee, "text", Some("A fixed fee for the project, e.g. 400."), false, None)}
-                    {text(AppField::Currency, "text", Some("e.g. USD"), false, None)}
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Dates"</legend>
-                <div class="field-row">
-                    {text(AppField::DateFound, "date", None, false, None)}
-                    {text(AppField::DateApplied, "date", None, false, None)}
-                </div>
-                <div class="field-row">
-                    {text(AppField::Deadline, "date", None, false, None)}
-                    {text(AppField::NextFollowUp, "date", None, false, None)}
-                </div>
-                <div class="field-row">
-                    {text(AppField::StartDate, "date", None, false, None)}
-                    {text(AppField::EndDate, "date", None, false, None)}
-                </div>
-            </fieldset>
-            <fieldset>
-                <legend>"Skills, tags and notes"</legend>
-                {text(AppField::RequiredSkills, "text", Some("Separate with commas, e.g. Excel, market research."), false, None)}
-                {text(AppField::Tags, "text", Some("Separate with commas."), false, None)}
-                {text(AppField::Notes, "text", None, true, None)}
-            </fieldset>
-            <fieldset>
-                <legend>"Contacts"</legend>
-                {contact_boxes}
-            </fieldset>
-            <div class="actions">
-                <button type="submit" class="button primary">
-                    {if is_new { "Add application" } else { "Save changes" }}
-                </button>
-                <a class="button" href=Route::Applications.href()>{if is_new { "Cancel" } else { "Back to applications" }}</a>
-            </div>
-            <p class="status save-status" role="status">{move || status.get()}</p>
-        </form>
-    }
+    contact_boxes
 }

@@ -6,11 +6,10 @@ use super::PageHeading;
 use crate::domain::economics::{below_floor, effective_rate};
 use crate::domain::inventory::{skill_names, skills_by_id};
 use crate::domain::portfolio::{Outcome, Visibility};
-use crate::domain::{PortfolioEntry, RecordId};
+use crate::domain::{Document, PortfolioEntry, RecordId, RemovedEntry};
 use crate::routes::Route;
-use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{ExternalLink, Toaster};
-use crate::ui::platform::{format_date, format_date_range, go, now};
+use crate::ui::components::{DeleteRecord, ExternalLink};
+use crate::ui::platform::{format_date, format_date_range};
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 
@@ -169,23 +168,15 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
 
 #[component]
 fn DeleteEntry(id: RecordId) -> impl IntoView {
-    let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let delete = move |_| {
-        let Some(removed) = doc.try_update(|d| d.remove_entry(id, now())).flatten() else {
-            return;
-        };
-        let title = removed.entry.title.clone();
-        go(&Route::Portfolio);
-        let undo: UndoAction =
-            std::sync::Arc::new(move || doc.update(|d| d.restore_entry(removed.clone(), now())));
-        toaster.show(format!("Deleted {title}."), Some(undo));
-    };
     view! {
-        <section class="danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete"</h2>
-            <p>"Deleting removes this entry from your portfolio. You can undo it for a few seconds."</p>
-            <button type="button" class="button danger" on:click=delete>"Delete entry"</button>
-        </section>
+        <DeleteRecord
+            id=id
+            button="Delete entry"
+            explain="Deleting removes this entry from your portfolio. You can undo it for a few seconds."
+            remove=Document::remove_entry
+            restore=Document::restore_entry
+            told=|r: &RemovedEntry| format!("Deleted {}.", r.entry.title)
+            then=Route::Portfolio
+        />
     }
 }

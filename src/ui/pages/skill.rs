@@ -7,16 +7,13 @@ use super::PageHeading;
 use crate::domain::inventory::{applications_asking, evidence};
 use crate::domain::record::Meta;
 use crate::domain::skill::{level_name, SkillCategory, SkillField, SkillForm, LEVELS};
-use crate::domain::{RecordId, Skill};
+use crate::domain::{Document, FieldError, RecordId, RemovedSkill, Skill};
 use crate::routes::Route;
-use crate::ui::components::toast::UndoAction;
-use crate::ui::components::{
-    ErrorSummary, ExternalLink, LevelBar, SelectField, TextField, Toaster,
-};
-use crate::ui::components::{StaleGuard, StaleWarning};
-use crate::ui::form_errors::FormErrors;
-use crate::ui::platform::{focus_later, format_date, go, new_id, now};
+use crate::ui::components::{DeleteRecord, ExternalLink, LevelBar, RowList, Toaster};
+use crate::ui::platform::{format_date, go, new_id, now};
+use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 #[component]
@@ -117,45 +114,92 @@ fn SkillEvidence(id: RecordId) -> impl IntoView {
     }
 }
 
+impl Editable for Skill {
+    type Field = SkillField;
+    type Form = SkillForm;
+    type Parsed = Skill;
+    const ERRORS_ID: &'static str = "skill-errors";
+    const SUBMIT: (&'static str, &'static str) = ("Add skill", "Save changes");
+
+    fn id(&self) -> RecordId {
+        self.meta.id
+    }
+    fn updated(&self) -> DateTime<Utc> {
+        self.meta.updated
+    }
+    fn find(doc: &Document, id: RecordId) -> Option<&Self> {
+        doc.skill(id)
+    }
+    fn to_form(&self, _: &Document) -> SkillForm {
+        Skill::to_form(self)
+    }
+    /// Against the other skills: names are unique in any case.
+    fn parse(
+        doc: &Document,
+        form: &SkillForm,
+        base: &Self,
+        now: DateTime<Utc>,
+    ) -> Result<Skill, Vec<FieldError<SkillField>>> {
+        form.parse(base, &doc.skills, now)
+    }
+    fn store(doc: &mut Document, skill: Skill, now: DateTime<Utc>) -> String {
+        let name = skill.name.clone();
+        doc.upsert_skill(skill, now);
+        name
+    }
+    fn field(field: SkillField) -> (String, String) {
+        (field.id(), field.label())
+    }
+    fn get(form: &SkillForm, field: SkillField) -> String {
+        match field {
+            SkillField::Name => form.name.clone(),
+            SkillField::Category => form.category.clone(),
+            SkillField::Level => form.level.clone(),
+            SkillField::Target => form.target.clone(),
+            SkillField::Notes => form.notes.clone(),
+            SkillField::EvidenceTitle(i) => form
+                .evidence
+                .get(i)
+                .map(|e| e.0.clone())
+                .unwrap_or_default(),
+            SkillField::EvidenceUrl(i) => form
+                .evidence
+                .get(i)
+                .map(|e| e.1.clone())
+                .unwrap_or_default(),
+        }
+    }
+    fn set(form: &mut SkillForm, field: SkillField, value: String) {
+        match field {
+            SkillField::Name => form.name = value,
+            SkillField::Category => form.category = value,
+            SkillField::Level => form.level = value,
+            SkillField::Target => form.target = value,
+            SkillField::Notes => form.notes = value,
+            SkillField::EvidenceTitle(i) => {
+                if let Some(e) = form.evidence.get_mut(i) {
+                    e.0 = value;
+                }
+            }
+            SkillField::EvidenceUrl(i) => {
+                if let Some(e) = form.evidence.get_mut(i) {
+                    e.1 = value;
+                }
+            }
+        }
+    }
+    fn route(id: RecordId) -> Route {
+        Route::Skill(id)
+    }
+    fn cancel(_: RecordId, _: bool) -> (Route, &'static str) {
+        (Route::Skills, "Cancel")
+    }
+}
+
 #[component]
 fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
     let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
-    let id = base.meta.id;
-    let guard = StaleGuard::new((!is_new).then_some(base.meta.updated));
-    let base = StoredValue::new(base);
-    let form = RwSignal::new(base.with_value(Skill::to_form));
-    let errors = FormErrors::<SkillField>::new();
-    let (status, set_status) = signal(String::new());
-    let check = move || {
-        doc.with_untracked(|d| {
-            let current = d.skill(id).cloned().unwrap_or_else(|| base.get_value());
-            form.with_untracked(|f| f.parse(&current, &d.skills, now()))
-        })
-    };
-    let edit = move |change: Box<dyn FnOnce(&mut SkillForm)>| {
-        form.update(|f| change(f));
-        set_status.set(String::new());
-        errors.refresh(check);
-    };
-    let error_for = move |field: SkillField| errors.message(field);
-    let text = move |field: SkillField,
-                     get: fn(&SkillForm) -> String,
-                     set: fn(&mut SkillForm, String),
-                     multiline: bool| {
-        view! {
-            <TextField
-                id=field.id()
-                label=field.label()
-                value=Signal::derive(move || form.with(get))
-                error=error_for(field)
-                on_input=Callback::new(move |v: String| edit(Box::new(move |f| set(f, v))))
-                on_commit=Callback::new(move |()| ())
-                multiline=multiline
-                list=(field == SkillField::Name).then_some("suggested-skills")
-            />
-        }
-    };
+    let form = RecordForm::new(base, is_new);
     // The deployment's suggested skills (config.json) that the student
     // does not have yet.
     let suggested = crate::ui::branding::use_branding().config;
@@ -182,116 +226,42 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
             )
             .collect::<Vec<_>>()
     };
-    let evidence_rows = move || {
-        let n = form.with(|f| f.evidence.len());
-        (0..n)
-            .map(|i| {
-                let title_field = SkillField::EvidenceTitle(i);
-                let url_field = SkillField::EvidenceUrl(i);
-                view! {
-                    <fieldset class="row-group">
-                        <legend>{format!("Evidence {}", i + 1)}</legend>
-                        <TextField
-                            id=title_field.id()
-                            label=title_field.label()
-                            value=Signal::derive(move || form.with(|f| f.evidence.get(i).map(|e| e.0.clone()).unwrap_or_default()))
-                            error=error_for(title_field)
-                            on_input=Callback::new(move |v: String| edit(Box::new(move |f| f.evidence[i].0 = v)))
-                            on_commit=Callback::new(move |()| ())
-                        />
-                        <TextField
-                            id=url_field.id()
-                            label=url_field.label()
-                            value=Signal::derive(move || form.with(|f| f.evidence.get(i).map(|e| e.1.clone()).unwrap_or_default()))
-                            error=error_for(url_field)
-                            on_input=Callback::new(move |v: String| edit(Box::new(move |f| f.evidence[i].1 = v)))
-                            on_commit=Callback::new(move |()| ())
-                            input_type="url"
-                        />
-                        <button type="button" class="button small" on:click=move |_| {
-                            edit(Box::new(move |f| { f.evidence.remove(i); }));
-                            focus_later("add-evidence");
-                        }>{format!("Remove evidence {}", i + 1)}</button>
-                    </fieldset>
-                }
-            })
-            .collect_view()
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match errors.on_save(check()) {
-            None => focus_later("skill-errors"),
-            Some(_)
-                if !guard.allow(doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated))) => {}
-            Some(skill) => {
-                let name = skill.name.clone();
-                doc.update(|d| d.upsert_skill(skill, now()));
-                if let Some(updated) = doc.with_untracked(|d| d.skill(id).map(|s| s.meta.updated)) {
-                    guard.saved(updated);
-                }
-                if is_new {
-                    go(&Route::Skill(id));
-                    toaster.show(format!("Added {name}."), None);
-                } else {
-                    set_status.set("Changes saved.".into());
-                }
-            }
-        }
-    };
-    let summary = errors.summary(|f| (f.id(), f.label()));
     let categories = SkillCategory::ALL
         .iter()
         .map(|c| (c.slug().to_owned(), c.label().to_owned()))
         .collect::<Vec<_>>();
+    let evidence_row = move |i: usize| {
+        view! {
+            {form.text(SkillField::EvidenceTitle(i), Input::TEXT)}
+            {form.text(SkillField::EvidenceUrl(i), Input::of("url"))}
+        }
+    };
     view! {
-        <ErrorSummary id="skill-errors" heading="Some details need fixing before this is saved" items=summary />
-        <StaleWarning guard=guard />
-        <form class="form" novalidate on:submit=submit>
+        <RecordFormView form=form>
             <datalist id="suggested-skills">{suggestions}</datalist>
             <fieldset>
                 <legend>"The skill"</legend>
-                {text(SkillField::Name, |f| f.name.clone(), |f, v| f.name = v, false)}
-                <SelectField
-                    id=SkillField::Category.id()
-                    label=SkillField::Category.label()
-                    options=categories
-                    value=Signal::derive(move || form.with(|f| f.category.clone()))
-                    on_change=Callback::new(move |v: String| edit(Box::new(move |f| f.category = v)))
-                />
-                <SelectField
-                    id=SkillField::Level.id()
-                    label=SkillField::Level.label()
-                    options=level_options("Not rated yet")
-                    value=Signal::derive(move || form.with(|f| f.level.clone()))
-                    on_change=Callback::new(move |v: String| edit(Box::new(move |f| f.level = v)))
-                    error=error_for(SkillField::Level)
-                />
-                <SelectField
-                    id=SkillField::Target.id()
-                    label=SkillField::Target.label()
-                    options=level_options("No target")
-                    value=Signal::derive(move || form.with(|f| f.target.clone()))
-                    on_change=Callback::new(move |v: String| edit(Box::new(move |f| f.target = v)))
-                    error=error_for(SkillField::Target)
-                />
-                {text(SkillField::Notes, |f| f.notes.clone(), |f, v| f.notes = v, true)}
+                {form.text(SkillField::Name, Input::TEXT.list("suggested-skills"))}
+                {form.select(SkillField::Category, categories)}
+                {form.select(SkillField::Level, level_options("Not rated yet"))}
+                {form.select(SkillField::Target, level_options("No target"))}
+                {form.text(SkillField::Notes, Input::AREA)}
             </fieldset>
             <fieldset>
                 <legend>"Evidence links"</legend>
                 <p class="hint">"Portfolio entries that list this skill count by themselves. Add links for anything else: a certificate, a course, a project."</p>
-                {evidence_rows}
-                <button type="button" class="button" id="add-evidence" on:click=move |_| {
-                    let n = form.with_untracked(|f| f.evidence.len());
-                    edit(Box::new(|f| f.evidence.push((String::new(), String::new()))));
-                    focus_later(SkillField::EvidenceTitle(n).id());
-                }>"Add an evidence link"</button>
+                <RowList
+                    noun="Evidence"
+                    add_id="add-evidence"
+                    add_text="Add an evidence link"
+                    count=Signal::derive(move || form.form.with(|f| f.evidence.len()))
+                    row=evidence_row
+                    first_field=|i| SkillField::EvidenceTitle(i).id()
+                    on_add=Callback::new(move |()| form.edit(|f| f.evidence.push(Default::default())))
+                    on_remove=Callback::new(move |i| form.edit(|f| { f.evidence.remove(i); }))
+                />
             </fieldset>
-            <div class="actions">
-                <button type="submit" class="button primary">{if is_new { "Add skill" } else { "Save changes" }}</button>
-                <a class="button" href=Route::Skills.href()>"Cancel"</a>
-            </div>
-            <p class="status save-status" role="status">{move || status.get()}</p>
-        </form>
+        </RecordFormView>
     }
 }
 
@@ -366,39 +336,37 @@ fn MergeSkill(id: RecordId) -> impl IntoView {
 #[component]
 fn DeleteSkill(id: RecordId) -> impl IntoView {
     let doc = use_doc();
-    let toaster = expect_context::<Toaster>();
     let usage = Memo::new(move |_| doc.with(|d| d.skill_usage(id)));
-    let delete = move |_| {
-        let Some(removed) = doc.try_update(|d| d.remove_skill(id, now())).flatten() else {
-            return;
-        };
-        let name = removed.skill.name.clone();
-        let (e, a) = removed.counts();
-        go(&Route::Skills);
-        let undo: UndoAction =
-            std::sync::Arc::new(move || doc.update(|d| d.restore_skill(removed.clone(), now())));
-        toaster.show(
-            format!(
-                "Deleted {name} and its {e} entry and {a} application reference{}.",
-                if e + a == 1 { "" } else { "s" }
-            ),
-            Some(undo),
-        );
+    let explain = move || {
+        let (e, a) = usage.get();
+        format!(
+            "{} and {} refer to this skill. Deleting removes those references too; you can undo it for a few seconds.",
+            count(e, "portfolio entry", "portfolio entries"),
+            count(a, "application", "applications"),
+        )
     };
     view! {
-        <section class="danger-zone" aria-labelledby="delete-heading">
-            <h2 id="delete-heading">"Delete"</h2>
-            <p>
-                {move || {
-                    let (e, a) = usage.get();
-                    format!(
-                        "{e} portfolio entr{} and {a} application{} refer to this skill. Deleting removes those references too; you can undo it for a few seconds.",
-                        if e == 1 { "y" } else { "ies" },
-                        if a == 1 { "" } else { "s" }
-                    )
-                }}
-            </p>
-            <button type="button" class="button danger" on:click=delete>"Delete skill"</button>
-        </section>
+        <DeleteRecord
+            id=id
+            button="Delete skill"
+            explain=Signal::derive(explain)
+            remove=Document::remove_skill
+            restore=Document::restore_skill
+            told=|r: &RemovedSkill| {
+                let (e, a) = r.counts();
+                format!(
+                    "Deleted {} and its references from {} and {}.",
+                    r.skill.name,
+                    count(e, "entry", "entries"),
+                    count(a, "application", "applications"),
+                )
+            }
+            then=Route::Skills
+        />
     }
+}
+
+/// "1 entry", "3 entries".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
