@@ -18,8 +18,9 @@
 //! dates outside [`YEARS`], so what the app writes it can always read back.
 
 use super::application::{Application, Money, MAX_FEE_CENTS, MAX_HOURS};
+use super::codec::DecodeError;
 use super::contact::Contact;
-use super::document::{DecodeError, Document};
+use super::document::Document;
 use super::portfolio::{Feedback, PortfolioEntry, RATINGS};
 use super::profile::Profile;
 use super::record::{Meta, RecordId};
@@ -415,7 +416,7 @@ mod tests {
     }
 
     use crate::domain::application::tests::{app, at, day};
-    use crate::domain::document::{decode_value, parse_bounded};
+    use crate::domain::codec::{decode_value, parse_bounded};
     use crate::domain::packed::{plan_save, unpack};
     use crate::domain::share::{build, decode_shared, encode_shared, ShareOptions};
     use crate::domain::{decode, encode, Limits, LIMITS};

@@ -29,7 +29,7 @@
 //! layout.
 
 use super::bounds::check_document;
-use super::document::{
+use super::codec::{
     check_text, check_value, decode_value, deserialize_with_path, migrate_value, Scan,
 };
 use super::merge::Record;
@@ -408,7 +408,7 @@ struct CoreRef<'a> {
     contacts: [(); 0],
     entries: [(); 0],
     skills: [(); 0],
-    settings: &'a super::economics::Settings,
+    settings: &'a super::document::Settings,
 }
 
 impl<'a> CoreRef<'a> {
@@ -859,7 +859,7 @@ pub fn decode_file(text: &str, limits: &Limits) -> Result<Document, DecodeError>
             },
             limits,
         ),
-        None => super::document::decode_within(text, limits),
+        None => super::codec::decode_within(text, limits),
     }
 }
 

@@ -762,8 +762,9 @@ impl PortfolioEntry {
 mod tests {
     use super::*;
     use crate::domain::application::tests::{app, at, day};
+    use crate::domain::document::Settings;
     use crate::domain::economics::{
-        below_floor, effective_rate, money_list, yearly_totals, HoursBasis, Settings,
+        below_floor, effective_rate, money_list, yearly_totals, HoursBasis,
     };
     use crate::domain::Document;
 

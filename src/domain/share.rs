@@ -23,8 +23,8 @@
 //! size does, not skills × entries × references.
 
 use super::application::{Arrangement, Money};
+use super::codec::{deserialize_with_path, parse_bounded, DecodeError, Limits, LIMITS};
 use super::contact::ContactKind;
-use super::document::{deserialize_with_path, parse_bounded, DecodeError, Limits, LIMITS};
 use super::index::{listing, ById};
 use super::portfolio::{Deliverable, Milestone, Objective, PaymentStatus, Visibility};
 use super::profile::YearMonth;
@@ -35,8 +35,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The `format` of a shared portfolio file.
-pub const SHARE_FORMAT: &str = "microfolio-portfolio";
+/// The `format` of a shared portfolio file (kept with the codec, which
+/// tells a share from a backup).
+pub use super::codec::SHARE_FORMAT;
 /// The version of the shared portfolio format this build writes and reads.
 pub const SHARE_VERSION: u32 = 1;
 /// Longest share link offered. Browsers accept far longer URLs, but mail
