@@ -13,6 +13,7 @@ use crate::ui::components::{
     ErrorSummary, ExternalLink, SelectField, StageHistory, TextField, Toaster,
 };
 use crate::ui::components::{StaleGuard, StaleWarning};
+use crate::ui::field_ids::FieldId;
 use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::state::use_doc;
@@ -208,7 +209,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                      list: Option<&'static str>| {
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
                 error=error_for(field)
@@ -253,7 +254,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
         }
     };
 
-    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
+    let summary_items = errors.summary(|f| (f.dom_id(), f.label().to_owned()));
     let contacts = Memo::new(move |_| {
         doc.with(|d| {
             d.contacts
@@ -327,7 +328,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 {text(AppField::Source, "text", Some("Where you found it, e.g. Parker Dewey, LinkedIn, career services."), false, Some("known-sources"))}
                 {text(AppField::PostingUrl, "url", Some("A full link starting with https://"), false, None)}
                 <SelectField
-                    id=AppField::Arrangement.id()
+                    id=AppField::Arrangement.dom_id()
                     label=AppField::Arrangement.label()
                     options=arrangement_options
                     value=Signal::derive(move || form.with(|f| f.get(AppField::Arrangement).to_owned()))

@@ -11,6 +11,7 @@ use crate::ui::components::toast::UndoAction;
 use crate::ui::components::{
     ErrorSummary, ExternalLink, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
 };
+use crate::ui::field_ids::FieldId;
 use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{go, new_id, now};
 use crate::ui::state::use_doc;
@@ -173,7 +174,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
     let text = move |field: ContactField, kind: &'static str, multiline: bool| {
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
                 error=error_for(field)
@@ -209,7 +210,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary_items = errors.summary(|f| (f.id().to_owned(), f.label().to_owned()));
+    let summary_items = errors.summary(|f| (f.dom_id(), f.label().to_owned()));
     let kinds = ContactKind::ALL
         .iter()
         .map(|k| (k.slug().to_owned(), k.label().to_owned()))
@@ -222,7 +223,7 @@ fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
                 <legend>"Who"</legend>
                 {text(ContactField::Name, "text", false)}
                 <SelectField
-                    id=ContactField::Kind.id()
+                    id=ContactField::Kind.dom_id()
                     label=ContactField::Kind.label()
                     options=kinds
                     value=Signal::derive(move || form.with(|f| f.kind.clone()))

@@ -14,6 +14,7 @@ use crate::routes::Route;
 use crate::ui::components::{
     ErrorSummary, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
 };
+use crate::ui::field_ids::FieldId;
 use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{focus_later, go, new_id, now};
 use crate::ui::state::use_doc;
@@ -76,7 +77,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
                        list: Option<&'static str>| {
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
                 error=error_for(field)
@@ -98,7 +99,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
                           index: usize| {
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=Signal::derive(move || form.with(|f| get(f, index)))
                 error=error_for(field)
@@ -236,7 +237,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary = errors.summary(|f| (f.id(), f.label()));
+    let summary = errors.summary(|f| (f.dom_id(), f.label()));
 
     let arrangement_options = std::iter::once((String::new(), "Not set".to_owned()))
         .chain(
@@ -280,7 +281,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
     let select_simple = move |field: EntryField, options: Vec<(String, String)>| {
         view! {
             <SelectField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 options=options
                 value=Signal::derive(move || form.with(|f| f.get(field).to_owned()))
@@ -333,14 +334,14 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
                     on:click=move |_| {
                         let n = form.with_untracked(|f| f.deliverables.len());
                         edit(Box::new(|f| f.deliverables.push(DeliverableForm::default())));
-                        focus_later(EntryField::DeliverableTitle(n).id());
+                        focus_later(EntryField::DeliverableTitle(n).dom_id());
                     }>"Add a deliverable"</button>
                 {milestones}
                 <button type="button" class="button" id="add-milestone"
                     on:click=move |_| {
                         let n = form.with_untracked(|f| f.milestones.len());
                         edit(Box::new(|f| f.milestones.push(MilestoneForm::default())));
-                        focus_later(EntryField::MilestoneTitle(n).id());
+                        focus_later(EntryField::MilestoneTitle(n).dom_id());
                     }>"Add a milestone"</button>
             </fieldset>
             <fieldset>
@@ -384,7 +385,7 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
                     on:click=move |_| {
                         let n = form.with_untracked(|f| f.objectives.len());
                         edit(Box::new(|f| f.objectives.push(ObjectiveForm { outcome: "not_yet".into(), ..Default::default() })));
-                        focus_later(EntryField::Objective(n).id());
+                        focus_later(EntryField::Objective(n).dom_id());
                     }>"Add an objective"</button>
                 {simple(EntryField::Reflection, "text", Some("What you learned, what you would do differently."), true, None)}
                 {simple(EntryField::Skills, "text", Some("Separate with commas. A new name adds the skill to your inventory."), false, Some("entry-skill-names"))}

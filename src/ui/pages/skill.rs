@@ -14,6 +14,7 @@ use crate::ui::components::{
     ErrorSummary, ExternalLink, LevelBar, SelectField, TextField, Toaster,
 };
 use crate::ui::components::{StaleGuard, StaleWarning};
+use crate::ui::field_ids::FieldId;
 use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{focus_later, format_date, go, new_id, now};
 use crate::ui::state::use_doc;
@@ -147,7 +148,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                      multiline: bool| {
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=Signal::derive(move || form.with(get))
                 error=error_for(field)
@@ -194,7 +195,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                     <fieldset class="row-group">
                         <legend>{format!("Evidence {}", i + 1)}</legend>
                         <TextField
-                            id=title_field.id()
+                            id=title_field.dom_id()
                             label=title_field.label()
                             value=Signal::derive(move || form.with(|f| f.evidence.get(i).map(|e| e.0.clone()).unwrap_or_default()))
                             error=error_for(title_field)
@@ -202,7 +203,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                             on_commit=Callback::new(move |()| ())
                         />
                         <TextField
-                            id=url_field.id()
+                            id=url_field.dom_id()
                             label=url_field.label()
                             value=Signal::derive(move || form.with(|f| f.evidence.get(i).map(|e| e.1.clone()).unwrap_or_default()))
                             error=error_for(url_field)
@@ -240,7 +241,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
             }
         }
     };
-    let summary = errors.summary(|f| (f.id(), f.label()));
+    let summary = errors.summary(|f| (f.dom_id(), f.label()));
     let categories = SkillCategory::ALL
         .iter()
         .map(|c| (c.slug().to_owned(), c.label().to_owned()))
@@ -254,14 +255,14 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                 <legend>"The skill"</legend>
                 {text(SkillField::Name, |f| f.name.clone(), |f, v| f.name = v, false)}
                 <SelectField
-                    id=SkillField::Category.id()
+                    id=SkillField::Category.dom_id()
                     label=SkillField::Category.label()
                     options=categories
                     value=Signal::derive(move || form.with(|f| f.category.clone()))
                     on_change=Callback::new(move |v: String| edit(Box::new(move |f| f.category = v)))
                 />
                 <SelectField
-                    id=SkillField::Level.id()
+                    id=SkillField::Level.dom_id()
                     label=SkillField::Level.label()
                     options=level_options("Not rated yet")
                     value=Signal::derive(move || form.with(|f| f.level.clone()))
@@ -269,7 +270,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                     error=error_for(SkillField::Level)
                 />
                 <SelectField
-                    id=SkillField::Target.id()
+                    id=SkillField::Target.dom_id()
                     label=SkillField::Target.label()
                     options=level_options("No target")
                     value=Signal::derive(move || form.with(|f| f.target.clone()))
@@ -285,7 +286,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                 <button type="button" class="button" id="add-evidence" on:click=move |_| {
                     let n = form.with_untracked(|f| f.evidence.len());
                     edit(Box::new(|f| f.evidence.push((String::new(), String::new()))));
-                    focus_later(SkillField::EvidenceTitle(n).id());
+                    focus_later(SkillField::EvidenceTitle(n).dom_id());
                 }>"Add an evidence link"</button>
             </fieldset>
             <div class="actions">
