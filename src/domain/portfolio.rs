@@ -336,7 +336,7 @@ impl EntryField {
         }
     }
 
-    /// The key of a simple field in [`EntryForm::text`].
+    /// The key of a simple field in `EntryForm::text`.
     pub fn key(self) -> &'static str {
         match self {
             EntryField::Title => "title",

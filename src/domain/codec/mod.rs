@@ -9,108 +9,33 @@
 //!   "entries": [...], "skills": [...], "settings": {...} }
 //! ```
 //!
-//! The pieces, shared with the other readers of untrusted text (the packed
-//! store, `super::packed`, and shared portfolios, `super::share`): the caps
-//! ([`Limits`]: size and nesting by one scan of the bytes before parsing,
-//! string and list lengths on the parsed value), the envelope (`format`,
-//! `schema_version`) and the migrations up to [`SCHEMA_VERSION`], and the
-//! deserializer that names the path of the first wrong field.
+//! Reading is in steps, each also used by the other readers of untrusted
+//! text (the packed store, `super::packed`; shared portfolios,
+//! `super::share`): the caps ([`Limits`]: size and nesting by one scan of
+//! the bytes before parsing, string and list lengths on the parsed value);
+//! the envelope (`format`, `schema_version`) and the migrations up to
+//! [`SCHEMA_VERSION`]; the deserializer that names the path of the first
+//! wrong field; then what the shape cannot say (`checks`: unique ids,
+//! values in range).
 //!
 //! Decoding never falls back to a default: a text that is not JSON, not a
 //! Microfolio document, from a newer version, of the wrong shape, or
-//! holding what the app never writes (two records of a collection with one
-//! id, a date, rating, level, fee or hours out of range: see
-//! [`super::bounds`]) is an error that says which and where, so the caller
-//! can keep the data untouched.
+//! holding what the app never writes is a [`DecodeError`] that says which
+//! and where, so the caller can keep the data untouched.
 
-use super::bounds::check_document;
+pub(crate) mod checks;
+mod error;
+
+pub use error::DecodeError;
+
 use super::document::{Document, Settings, FORMAT, SCHEMA_VERSION};
+use checks::check_document;
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 /// The `format` of a shared portfolio file (`super::share`), named here so
 /// that [`decode`] can tell one from a backup.
 pub const SHARE_FORMAT: &str = "microfolio-portfolio";
-
-/// Why a stored or imported text could not be read as a document.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum DecodeError {
-    #[error("It is not valid JSON (line {line}, column {column}: {message}).")]
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    #[error("It is JSON, but not a Microfolio document (no \"format\": \"microfolio\").")]
-    NotMicrofolio,
-    #[error(
-        "This is a portfolio someone shared, not a backup. Open it under \
-         “Open a shared portfolio” to view it."
-    )]
-    IsSharedPortfolio,
-    #[error(
-        "This is a full Microfolio backup, not a shared portfolio. To load it \
-         into your own data, use Data → Restore."
-    )]
-    IsBackup,
-    #[error("It is JSON, but not a shared Microfolio portfolio (no \"format\": \"microfolio-portfolio\").")]
-    NotSharedPortfolio,
-    #[error("It has no valid schema_version.")]
-    NoVersion,
-    #[error(
-        "It was saved by a newer version of Microfolio (format version {found}; \
-         this copy reads up to {supported}). Open it with the newer version."
-    )]
-    NewerVersion { found: u64, supported: u32 },
-    #[error("Upgrading it from format version {from} failed: {message}")]
-    MigrationFailed { from: u32, message: String },
-    #[error("Part of it has the wrong shape: {path}: {message}")]
-    WrongShape { path: String, message: String },
-    #[error(
-        "It was saved by a newer version of Microfolio (storage layout {found}; \
-         this copy reads up to {supported}). Open it with the newer version."
-    )]
-    NewerLayout { found: u64, supported: u32 },
-    #[error("Part of the saved data is missing ({key}).")]
-    MissingPart { key: String },
-    #[error("Part of the saved data is damaged ({key}: {reason}).")]
-    DamagedPart { key: String, reason: String },
-    #[error("It is too large ({bytes} bytes; at most {max} bytes are read).")]
-    TooLarge { bytes: usize, max: usize },
-    #[error("It is nested too deeply (more than {max} levels).")]
-    TooDeep { max: usize },
-    #[error("A text in it is too long: {path} has more than {max} characters.")]
-    StringTooLong { path: String, max: usize },
-    #[error("It has too many records: {path} has {count} (at most {max}).")]
-    TooManyRecords {
-        path: String,
-        count: usize,
-        max: usize,
-    },
-    /// Two records of one collection share an id (`path` is the second's
-    /// id, `first` the record it repeats).
-    #[error("Two records in it have the same id: {path}: the same id as {first}.")]
-    DuplicateId { path: String, first: String },
-    /// A date, rating, level, fee or number of hours outside what the app
-    /// allows (`crate::domain::bounds`).
-    #[error("A value in it is out of range: {path} is {found} (allowed: {allowed}).")]
-    OutOfRange {
-        path: String,
-        found: String,
-        allowed: String,
-    },
-}
-
-impl DecodeError {
-    /// Written by a newer version of the app (schema or storage layout):
-    /// never to be overwritten by this one.
-    pub fn is_newer(&self) -> bool {
-        matches!(
-            self,
-            DecodeError::NewerVersion { .. } | DecodeError::NewerLayout { .. }
-        )
-    }
-}
 
 /// Caps on what [`decode`] reads, checked before any real work, so a
 /// hostile or broken file cannot exhaust memory or time.
