@@ -3,7 +3,7 @@
 //! damaged text with an error instead of guessing, and `encode` then
 //! `decode` gives back exactly the document, for any content; a default
 //! share of any document leaves out everything private. What it accepts
-//! has unique ids and values in range (`domain::bounds`), so exports and
+//! has unique ids and values in range (`domain::codec::checks`), so exports and
 //! totals of it never panic.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -386,26 +386,27 @@ impl AppField {
         }
     }
 
-    pub fn id(self) -> &'static str {
+    /// The field's key in [`ApplicationForm::text`] (`posting-url`).
+    pub fn key(self) -> &'static str {
         match self {
-            AppField::Organization => "app-organization",
-            AppField::Role => "app-role",
-            AppField::Source => "app-source",
-            AppField::PostingUrl => "app-posting-url",
-            AppField::Arrangement => "app-arrangement",
-            AppField::Location => "app-location",
-            AppField::EstimatedHours => "app-estimated-hours",
-            AppField::Fee => "app-fee",
-            AppField::Currency => "app-currency",
-            AppField::DateFound => "app-date-found",
-            AppField::DateApplied => "app-date-applied",
-            AppField::Deadline => "app-deadline",
-            AppField::StartDate => "app-start-date",
-            AppField::EndDate => "app-end-date",
-            AppField::NextFollowUp => "app-next-follow-up",
-            AppField::RequiredSkills => "app-required-skills",
-            AppField::Tags => "app-tags",
-            AppField::Notes => "app-notes",
+            AppField::Organization => "organization",
+            AppField::Role => "role",
+            AppField::Source => "source",
+            AppField::PostingUrl => "posting-url",
+            AppField::Arrangement => "arrangement",
+            AppField::Location => "location",
+            AppField::EstimatedHours => "estimated-hours",
+            AppField::Fee => "fee",
+            AppField::Currency => "currency",
+            AppField::DateFound => "date-found",
+            AppField::DateApplied => "date-applied",
+            AppField::Deadline => "deadline",
+            AppField::StartDate => "start-date",
+            AppField::EndDate => "end-date",
+            AppField::NextFollowUp => "next-follow-up",
+            AppField::RequiredSkills => "required-skills",
+            AppField::Tags => "tags",
+            AppField::Notes => "notes",
         }
     }
 }
@@ -420,11 +421,11 @@ pub struct ApplicationForm {
 
 impl ApplicationForm {
     pub fn get(&self, field: AppField) -> &str {
-        self.text.get(field.id()).map_or("", String::as_str)
+        self.text.get(field.key()).map_or("", String::as_str)
     }
 
     pub fn set(&mut self, field: AppField, value: impl Into<String>) {
-        self.text.insert(field.id(), value.into());
+        self.text.insert(field.key(), value.into());
     }
 
     /// Validates the form. On success returns `base` updated (a new

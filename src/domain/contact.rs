@@ -123,18 +123,6 @@ impl ContactField {
             ContactField::Notes => "Notes",
         }
     }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ContactField::Name => "contact-name",
-            ContactField::Kind => "contact-kind",
-            ContactField::Organization => "contact-organization",
-            ContactField::Email => "contact-email",
-            ContactField::Phone => "contact-phone",
-            ContactField::Url => "contact-url",
-            ContactField::Notes => "contact-notes",
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -5,36 +5,10 @@
 //! the minimum Parker Dewey requires per estimated hour) are flagged.
 
 use super::application::Money;
+use super::document::Settings;
 use super::portfolio::{PaymentStatus, PortfolioEntry};
 use chrono::Datelike;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-
-/// The student's settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Settings {
-    /// The hourly rate below which an entry is flagged.
-    pub pay_floor: Money,
-    /// When a full backup was last downloaded.
-    pub last_backup: Option<chrono::DateTime<chrono::Utc>>,
-    /// Ids of the sample records, while sample data is loaded
-    /// (`domain::sample`). Optional in the file: absent means none.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sample: Vec<super::RecordId>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            pay_floor: Money {
-                cents: 2000,
-                currency: "USD".into(),
-            },
-            last_backup: None,
-            sample: Vec::new(),
-        }
-    }
-}
 
 /// Which hours a rate was computed from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

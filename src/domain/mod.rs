@@ -5,6 +5,7 @@
 
 pub mod application;
 pub mod bounds;
+pub mod codec;
 pub mod config;
 pub mod contact;
 pub mod document;
@@ -28,10 +29,11 @@ pub mod storage_key;
 pub mod validate;
 
 pub use application::{Application, ApplicationForm, Stage};
+pub use codec::{decode, decode_within, encode, encode_backup, DecodeError, Limits, LIMITS};
 pub use contact::{Contact, ContactForm, ContactKind};
 pub use document::{
-    decode, decode_within, encode, encode_backup, DecodeError, Document, Limits,
-    RemovedApplication, RemovedContact, RemovedEntry, RemovedSkill, FORMAT, LIMITS, SCHEMA_VERSION,
+    Document, RemovedApplication, RemovedContact, RemovedEntry, RemovedSkill, Settings, FORMAT,
+    SCHEMA_VERSION,
 };
 pub use portfolio::{EntryForm, PortfolioEntry};
 pub use profile::{Profile, ProfileField, ProfileForm};

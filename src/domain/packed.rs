@@ -22,14 +22,14 @@
 //! whole. Reading ([`unpack`]) checks every part within [`Limits`], goes
 //! through the document's envelope and migration path, and judges the
 //! whole document once its parts are together (unique ids, values in
-//! range: [`crate::domain::bounds`]), as a plain document is judged.
+//! range: `crate::domain::codec::checks`), as a plain document is judged.
 //!
 //! The plain one-key document of earlier versions is still read (it is
 //! what [`crate::domain::decode`] reads); the first save writes it in this
 //! layout.
 
-use super::bounds::check_document;
-use super::document::{
+use super::codec::checks::check_document;
+use super::codec::{
     check_text, check_value, decode_value, deserialize_with_path, migrate_value, Scan,
 };
 use super::merge::Record;
@@ -408,7 +408,7 @@ struct CoreRef<'a> {
     contacts: [(); 0],
     entries: [(); 0],
     skills: [(); 0],
-    settings: &'a super::economics::Settings,
+    settings: &'a super::document::Settings,
 }
 
 impl<'a> CoreRef<'a> {
@@ -585,7 +585,7 @@ pub fn plan_save(
 /// schema version is migrated as one document. Parts of the current
 /// version are read one at a time into records, so reading never holds
 /// more than one part as text or as a JSON tree; the document they make
-/// is then checked whole (`bounds::check_document`), as `decode` checks one.
+/// is then checked whole (`codec::checks::check_document`), as `decode` checks one.
 pub fn unpack(
     head: &Head,
     mut part: impl FnMut(&str) -> Option<String>,
@@ -834,7 +834,7 @@ pub fn recovery_text(
     Value::Object(out).to_string()
 }
 
-/// The largest file a restore reads: a backup within [`LIMITS`], or the
+/// The largest file a restore reads: a backup within [`super::LIMITS`], or the
 /// recovery download of any stored data the app wrote (its parts are JSON
 /// inside JSON strings, so each quote costs two characters).
 pub const MAX_RESTORE_FILE: usize = 2 * super::LIMITS.max_bytes + (1 << 20);
@@ -859,7 +859,7 @@ pub fn decode_file(text: &str, limits: &Limits) -> Result<Document, DecodeError>
             },
             limits,
         ),
-        None => super::document::decode_within(text, limits),
+        None => super::codec::decode_within(text, limits),
     }
 }
 

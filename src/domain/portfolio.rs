@@ -336,21 +336,8 @@ impl EntryField {
         }
     }
 
-    pub fn id(self) -> String {
-        match self {
-            EntryField::DeliverableTitle(i) => format!("entry-deliverable-{i}-title"),
-            EntryField::DeliverableDescription(i) => format!("entry-deliverable-{i}-description"),
-            EntryField::DeliverableLink(i) => format!("entry-deliverable-{i}-link"),
-            EntryField::DeliverableDate(i) => format!("entry-deliverable-{i}-date"),
-            EntryField::MilestoneTitle(i) => format!("entry-milestone-{i}-title"),
-            EntryField::MilestoneDue(i) => format!("entry-milestone-{i}-due"),
-            EntryField::Objective(i) => format!("entry-objective-{i}"),
-            simple => format!("entry-{}", simple.key()),
-        }
-    }
-
-    /// The key of a simple field in [`EntryForm::text`].
-    fn key(self) -> &'static str {
+    /// The key of a simple field in `EntryForm::text`.
+    pub fn key(self) -> &'static str {
         match self {
             EntryField::Title => "title",
             EntryField::Organization => "organization",
@@ -762,8 +749,9 @@ impl PortfolioEntry {
 mod tests {
     use super::*;
     use crate::domain::application::tests::{app, at, day};
+    use crate::domain::document::Settings;
     use crate::domain::economics::{
-        below_floor, effective_rate, money_list, yearly_totals, HoursBasis, Settings,
+        below_floor, effective_rate, money_list, yearly_totals, HoursBasis,
     };
     use crate::domain::Document;
 
@@ -997,10 +985,6 @@ mod tests {
             ]
         );
         assert_eq!(EntryField::DeliverableLink(0).label(), "Deliverable 1 link");
-        assert_eq!(
-            EntryField::DeliverableLink(0).id(),
-            "entry-deliverable-0-link"
-        );
     }
 
     #[test]

@@ -158,20 +158,20 @@ impl ProfileField {
         }
     }
 
-    /// A stable, HTML-id-safe name (`profile-name`, ...).
-    pub fn id(self) -> &'static str {
+    /// A stable name, unique among the fields (`portfolio-url`).
+    pub fn key(self) -> &'static str {
         match self {
-            Self::Name => "profile-name",
-            Self::Headline => "profile-headline",
-            Self::School => "profile-school",
-            Self::Program => "profile-program",
-            Self::Graduation => "profile-graduation",
-            Self::Email => "profile-email",
-            Self::PortfolioUrl => "profile-portfolio-url",
-            Self::LinkedinUrl => "profile-linkedin-url",
-            Self::GithubUrl => "profile-github-url",
-            Self::LearningObjectives => "profile-learning-objectives",
-            Self::CareerAspirations => "profile-career-aspirations",
+            Self::Name => "name",
+            Self::Headline => "headline",
+            Self::School => "school",
+            Self::Program => "program",
+            Self::Graduation => "graduation",
+            Self::Email => "email",
+            Self::PortfolioUrl => "portfolio-url",
+            Self::LinkedinUrl => "linkedin-url",
+            Self::GithubUrl => "github-url",
+            Self::LearningObjectives => "learning-objectives",
+            Self::CareerAspirations => "career-aspirations",
         }
     }
 
@@ -499,7 +499,7 @@ mod tests {
 
     #[test]
     fn form_fields_have_unique_ids_and_labels() {
-        let mut ids: Vec<_> = ProfileField::ALL.iter().map(|f| f.id()).collect();
+        let mut ids: Vec<_> = ProfileField::ALL.iter().map(|f| f.key()).collect();
         let mut labels: Vec<_> = ProfileField::ALL.iter().map(|f| f.label()).collect();
         ids.sort();
         ids.dedup();

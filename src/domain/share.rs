@@ -12,7 +12,7 @@
 //! A received share is untrusted: [`decode_shared`] reads it within the same
 //! caps as a backup, every link in it is checked again by [`SafeUrl`], and
 //! it is refused when two of its entries, skills or people share an id or a
-//! date, rating, level, fee or hours is out of range ([`super::bounds`]).
+//! date, rating, level, fee or hours is out of range (`super::codec::checks`).
 //! The share link carries the same JSON, compressed by the browser (raw
 //! DEFLATE) and written as base64url ([`to_base64url`]) in the URL
 //! fragment, which browsers never send to a server. The link's text is
@@ -23,20 +23,22 @@
 //! size does, not skills × entries × references.
 
 use super::application::{Arrangement, Money};
+use super::codec::checks::{entry_parts, feedback, small, time, unique_ids, At, EntryParts};
+use super::codec::{deserialize_with_path, parse_bounded, DecodeError, Limits, LIMITS};
 use super::contact::ContactKind;
-use super::document::{deserialize_with_path, parse_bounded, DecodeError, Limits, LIMITS};
 use super::index::{listing, ById};
 use super::portfolio::{Deliverable, Milestone, Objective, PaymentStatus, Visibility};
 use super::profile::YearMonth;
-use super::skill::{EvidenceLink, SkillCategory};
+use super::skill::{EvidenceLink, SkillCategory, LEVEL_RANGE};
 use super::{Document, RecordId, SafeUrl};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
-/// The `format` of a shared portfolio file.
-pub const SHARE_FORMAT: &str = "microfolio-portfolio";
+/// The `format` of a shared portfolio file (kept with the codec, which
+/// tells a share from a backup).
+pub use super::codec::SHARE_FORMAT;
 /// The version of the shared portfolio format this build writes and reads.
 pub const SHARE_VERSION: u32 = 1;
 /// Longest share link offered. Browsers accept far longer URLs, but mail
@@ -464,7 +466,7 @@ pub fn decode_shared_within(text: &str, limits: &Limits) -> Result<SharedPortfol
         _ => return Err(DecodeError::NoVersion),
     }
     let share = deserialize_with_path(value)?;
-    super::bounds::check_shared(&share)?;
+    check_shared(&share)?;
     Ok(share)
 }
 
@@ -529,6 +531,44 @@ pub fn from_base64url(text: &str) -> Result<Vec<u8>, DamagedLink> {
         }
     }
     Ok(out)
+}
+
+fn shared_entry(at: &At, e: &SharedEntry) -> Result<(), DecodeError> {
+    entry_parts(
+        at,
+        EntryParts {
+            start_date: e.start_date,
+            end_date: e.end_date,
+            estimated_hours: e.estimated_hours,
+            logged_hours: e.logged_hours,
+            fee: &e.fee,
+            deliverables: &e.deliverables,
+            milestones: &e.milestones,
+        },
+    )?;
+    match &e.feedback {
+        Some(f) => feedback(&at.key("feedback"), f.rating, f.date),
+        None => Ok(()),
+    }
+}
+
+/// Every check of a shared portfolio: ids unique among its entries, skills
+/// and people; dates, hours, fees, ratings and levels within range.
+fn check_shared(share: &SharedPortfolio) -> Result<(), DecodeError> {
+    let root = At::Root;
+    time(&root.key("exported"), share.exported)?;
+    let list = root.key("entries");
+    unique_ids(&list, &share.entries, &["id"], |e| e.id)?;
+    for (i, e) in share.entries.iter().enumerate() {
+        shared_entry(&list.index(i), e)?;
+    }
+    let list = root.key("skills");
+    unique_ids(&list, &share.skills, &["id"], |s| s.id)?;
+    for (i, s) in share.skills.iter().enumerate() {
+        small(&list.index(i).key("level"), s.level, &LEVEL_RANGE)?;
+    }
+    unique_ids(&root.key("people"), &share.people, &["id"], |p| p.id)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -156,18 +156,6 @@ impl SkillField {
             SkillField::EvidenceUrl(i) => format!("Evidence {} link", i + 1),
         }
     }
-
-    pub fn id(self) -> String {
-        match self {
-            SkillField::Name => "skill-name".into(),
-            SkillField::Category => "skill-category".into(),
-            SkillField::Level => "skill-level".into(),
-            SkillField::Target => "skill-target".into(),
-            SkillField::Notes => "skill-notes".into(),
-            SkillField::EvidenceTitle(i) => format!("skill-evidence-{i}-title"),
-            SkillField::EvidenceUrl(i) => format!("skill-evidence-{i}-url"),
-        }
-    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

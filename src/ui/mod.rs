@@ -8,6 +8,7 @@ pub mod backup;
 pub mod branding;
 pub mod components;
 pub mod compress;
+pub mod field_ids;
 pub mod form_errors;
 pub mod offline;
 pub mod pages;

@@ -9,6 +9,7 @@ use crate::domain::application::{new_application, AppField, ApplicationForm, Arr
 use crate::domain::{Application, Document, FieldError, RecordId, RemovedApplication};
 use crate::routes::Route;
 use crate::ui::components::{DeleteRecord, ExternalLink, StageHistory, Toaster};
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
@@ -197,7 +198,7 @@ impl Editable for Application {
         title
     }
     fn field(field: AppField) -> (String, String) {
-        (field.id().to_owned(), field.label().to_owned())
+        (field.dom_id().to_owned(), field.label().to_owned())
     }
     fn get(form: &ApplicationForm, field: AppField) -> String {
         form.get(field).to_owned()

@@ -8,6 +8,7 @@ use crate::domain::{Contact, Document, FieldError, RecordId, RemovedContact};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
 use crate::ui::components::{DeleteRecord, ExternalLink};
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{new_id, now};
 use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
@@ -168,7 +169,7 @@ impl Editable for Contact {
         name
     }
     fn field(field: ContactField) -> (String, String) {
-        (field.id().to_owned(), field.label().to_owned())
+        (field.dom_id().to_owned(), field.label().to_owned())
     }
     fn get(form: &ContactForm, field: ContactField) -> String {
         form.get(field).to_owned()

@@ -13,6 +13,7 @@ use crate::domain::record::Meta;
 use crate::domain::{Document, EntryForm, FieldError, PortfolioEntry, RecordId};
 use crate::routes::Route;
 use crate::ui::components::{RowList, SelectField};
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{new_id, now};
 use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
@@ -83,7 +84,7 @@ impl Editable for PortfolioEntry {
         title
     }
     fn field(field: EntryField) -> (String, String) {
-        (field.id(), field.label())
+        (field.dom_id(), field.label())
     }
     fn get(form: &EntryForm, field: EntryField) -> String {
         use EntryField as F;
@@ -290,7 +291,7 @@ fn DeliverySection(form: Form) -> impl IntoView {
                 add_id="add-deliverable"
                 count=Signal::derive(move || form.form.with(|f| f.deliverables.len()))
                 row=deliverable
-                first_field=|i| EntryField::DeliverableTitle(i).id()
+                first_field=|i| EntryField::DeliverableTitle(i).dom_id()
                 on_add=Callback::new(move |()| form.edit(|f| f.deliverables.push(DeliverableForm::default())))
                 on_remove=Callback::new(move |i| form.edit(|f| { f.deliverables.remove(i); }))
             />
@@ -299,7 +300,7 @@ fn DeliverySection(form: Form) -> impl IntoView {
                 add_id="add-milestone"
                 count=Signal::derive(move || form.form.with(|f| f.milestones.len()))
                 row=milestone
-                first_field=|i| EntryField::MilestoneTitle(i).id()
+                first_field=|i| EntryField::MilestoneTitle(i).dom_id()
                 on_add=Callback::new(move |()| form.edit(|f| f.milestones.push(MilestoneForm::default())))
                 on_remove=Callback::new(move |i| form.edit(|f| { f.milestones.remove(i); }))
             />
@@ -404,7 +405,7 @@ fn LearningSection(form: Form) -> impl IntoView {
                 add_text="Add an objective"
                 count=Signal::derive(move || form.form.with(|f| f.objectives.len()))
                 row=objective
-                first_field=|i| EntryField::Objective(i).id()
+                first_field=|i| EntryField::Objective(i).dom_id()
                 on_add=Callback::new(move |()| form.edit(|f| f.objectives.push(ObjectiveForm { outcome: "not_yet".into(), ..Default::default() })))
                 on_remove=Callback::new(move |i| form.edit(|f| { f.objectives.remove(i); }))
             />

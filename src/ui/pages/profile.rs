@@ -13,6 +13,7 @@ use super::PageHeading;
 use crate::domain::profile::ProfileField;
 use crate::domain::FieldError;
 use crate::ui::components::{ErrorSummary, TextField};
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{focus_element, now};
 use crate::ui::saving::{SaveState, Saving};
 use crate::ui::state::use_doc;
@@ -109,7 +110,7 @@ pub fn ProfilePage() -> impl IntoView {
         });
         view! {
             <TextField
-                id=field.id()
+                id=field.dom_id()
                 label=field.label()
                 value=value
                 error=error_for(field)
@@ -148,7 +149,7 @@ pub fn ProfilePage() -> impl IntoView {
             es.iter()
                 .map(|e| {
                     (
-                        e.field.id().to_owned(),
+                        e.field.dom_id(),
                         format!("{}: {}", e.field.label(), e.message),
                     )
                 })
@@ -161,7 +162,7 @@ pub fn ProfilePage() -> impl IntoView {
         shown.set(ProfileField::ALL.into_iter().collect());
         check_and_store();
         if let Some(first) = errors.with(|es| es.first().map(|e| e.field)) {
-            focus_element(first.id());
+            focus_element(&first.dom_id());
         }
     };
 

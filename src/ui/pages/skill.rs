@@ -10,6 +10,7 @@ use crate::domain::skill::{level_name, SkillCategory, SkillField, SkillForm, LEV
 use crate::domain::{Document, FieldError, RecordId, RemovedSkill, Skill};
 use crate::routes::Route;
 use crate::ui::components::{DeleteRecord, ExternalLink, LevelBar, RowList, Toaster};
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{format_date, go, new_id, now};
 use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
@@ -148,7 +149,7 @@ impl Editable for Skill {
         name
     }
     fn field(field: SkillField) -> (String, String) {
-        (field.id(), field.label())
+        (field.dom_id(), field.label())
     }
     fn get(form: &SkillForm, field: SkillField) -> String {
         match field {
@@ -256,7 +257,7 @@ fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
                     add_text="Add an evidence link"
                     count=Signal::derive(move || form.form.with(|f| f.evidence.len()))
                     row=evidence_row
-                    first_field=|i| SkillField::EvidenceTitle(i).id()
+                    first_field=|i| SkillField::EvidenceTitle(i).dom_id()
                     on_add=Callback::new(move |()| form.edit(|f| f.evidence.push(Default::default())))
                     on_remove=Callback::new(move |i| form.edit(|f| { f.evidence.remove(i); }))
                 />

@@ -1,7 +1,7 @@
 //! Fuzz target: `decode` must never panic, whatever it accepts must
 //! survive `encode` → `decode` unchanged, and nothing it accepts may make
 //! an export, a total or a share panic (ids are unique and values in
-//! range once decoded: `domain::bounds`).
+//! range once decoded: `domain::codec::checks`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
