@@ -15,15 +15,15 @@ use crate::domain::Document;
 use crate::routes::Route;
 use crate::storage::{self, Local, Opened, SaveController, Unreadable};
 use crate::ui::branding::{Branding, Theme};
-use crate::ui::components::{
-    AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
-    ShortcutsDialog, ToastRegion, Toaster,
-};
 use crate::ui::offline::{UpdateBanner, UpdateReady};
 use crate::ui::pages::Page;
 use crate::ui::platform::{focus_element, new_id, now};
 use crate::ui::router::use_hash_route;
 use crate::ui::saving::Saving;
+use crate::ui::shell::{
+    AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
+    ShortcutsDialog, ToastRegion, Toaster,
+};
 use crate::ui::state::{Doc, OpenedShare, TrackerView};
 use leptos::prelude::*;
 

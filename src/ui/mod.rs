@@ -6,18 +6,18 @@
 pub mod app;
 pub mod backup;
 pub mod branding;
-pub mod components;
 pub mod compress;
 pub mod field_ids;
-pub mod form_errors;
+pub mod form;
 pub mod offline;
 pub mod pages;
 pub mod platform;
-pub mod record_form;
 pub mod router;
 pub mod saving;
 pub mod share_link;
+pub mod shell;
 pub mod shortcuts;
 pub mod state;
+pub mod widgets;
 
 pub use app::App;

@@ -1,17 +1,18 @@
 //! One contact: their applications, the edit form (also used to add a new
 //! contact), and delete with undo (which restores their links too).
 
-use super::PageHeading;
 use crate::domain::contact::{ContactField, ContactForm, ContactKind};
 use crate::domain::record::Meta;
 use crate::domain::{Contact, Document, FieldError, RecordId, RemovedContact};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
-use crate::ui::components::{DeleteRecord, ExternalLink};
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::DeleteRecord;
+use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::platform::{new_id, now};
-use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::ExternalLink;
+use crate::ui::widgets::PageHeading;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

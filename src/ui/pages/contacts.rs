@@ -1,9 +1,9 @@
 //! Contacts: supervisors, mentors, recruiters and alumni.
 
-use super::PageHeading;
 use crate::routes::Route;
-use crate::ui::components::EmptyState;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::EmptyState;
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
 
 #[component]

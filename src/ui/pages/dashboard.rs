@@ -4,15 +4,15 @@
 //! `domain::stats`). An empty dashboard shows the first steps and offers
 //! sample data, clearly marked and removable in one action.
 
-use super::PageHeading;
 use crate::domain::application::Money;
 use crate::domain::economics::money_list;
 use crate::domain::stats::{funnel, monthly, response_by_source, skills_against_targets};
 use crate::routes::Route;
 use crate::ui::branding::use_branding;
-use crate::ui::components::{Bar, BarChart, DueSoon, ExternalLink};
 use crate::ui::platform::{new_id, now, today};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{Bar, BarChart, DueSoon, ExternalLink};
 use leptos::prelude::*;
 
 #[component]

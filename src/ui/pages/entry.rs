@@ -2,15 +2,16 @@
 //! feedback, the reflection, the economics, and delete with undo. Its
 //! skills' names are joined through an index ([`skills_by_id`]).
 
-use super::PageHeading;
 use crate::domain::economics::{below_floor, effective_rate};
 use crate::domain::inventory::{skill_names, skills_by_id};
 use crate::domain::portfolio::{Outcome, Visibility};
 use crate::domain::{Document, PortfolioEntry, RecordId, RemovedEntry};
 use crate::routes::Route;
-use crate::ui::components::{DeleteRecord, ExternalLink};
+use crate::ui::form::DeleteRecord;
 use crate::ui::platform::{format_date, format_date_range};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{stars, ExternalLink};
 use leptos::prelude::*;
 
 #[component]
@@ -31,12 +32,6 @@ pub fn EntryPage(id: RecordId) -> impl IntoView {
         <DeleteEntry id=id />
     }
     .into_any()
-}
-
-/// "★★★★☆ (4 of 5)".
-pub fn stars(rating: u8) -> String {
-    let r = rating.min(5) as usize;
-    format!("{}{} ({rating} of 5)", "★".repeat(r), "☆".repeat(5 - r))
 }
 
 #[component]

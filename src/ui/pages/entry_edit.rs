@@ -3,7 +3,6 @@
 //! invalid. Skills are typed by name: names that match a skill (in any
 //! case) use it, new names create the skill.
 
-use super::PageHeading;
 use crate::domain::application::Arrangement;
 use crate::domain::portfolio::{
     DeliverableForm, EntryField, MilestoneForm, ObjectiveForm, Outcome, ParsedEntry, PaymentStatus,
@@ -12,11 +11,12 @@ use crate::domain::portfolio::{
 use crate::domain::record::Meta;
 use crate::domain::{Document, EntryForm, FieldError, PortfolioEntry, RecordId};
 use crate::routes::Route;
-use crate::ui::components::{RowList, SelectField};
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
+use crate::ui::form::{RowList, SelectField};
 use crate::ui::platform::{new_id, now};
-use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

@@ -1,4 +1,8 @@
-//! One page per route. [`Page`] picks the page for the current route.
+//! One page per route; [`Page`] picks the page for the current route.
+//! A page's own sections live beside it (`applications/board.rs`), and
+//! are used by that page only.
+
+pub use crate::ui::widgets::PageHeading;
 
 pub mod application;
 pub mod applications;
@@ -43,15 +47,5 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::SharePortfolio => share::SharePage().into_any(),
         Route::Shared(data) => view! { <shared::SharedPage data=data /> }.into_any(),
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
-    }
-}
-
-/// The heading every page starts with; focused when the view changes.
-#[component]
-pub fn PageHeading(children: Children) -> impl IntoView {
-    view! {
-        <h1 id="page-heading" tabindex="-1">
-            {children()}
-        </h1>
     }
 }

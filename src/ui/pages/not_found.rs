@@ -1,7 +1,7 @@
 //! Shown for a link that names no view.
 
-use super::PageHeading;
 use crate::routes::Route;
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
 
 #[component]

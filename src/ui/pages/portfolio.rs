@@ -3,16 +3,16 @@
 //! setting, and filters by tag, skill and year. Skill names are joined
 //! through an index built once per render ([`skills_by_id`]).
 
-use super::PageHeading;
 use crate::domain::application::Money;
 use crate::domain::economics::{below_floor, effective_rate, money_list, yearly_totals};
 use crate::domain::inventory::{skill_names, skills_by_id, skills_in_use};
 use crate::domain::portfolio::{years_and_tags, EntryFilter, Visibility};
 use crate::domain::RecordId;
 use crate::routes::Route;
-use crate::ui::components::{EmptyState, ShowMore};
 use crate::ui::platform::{format_date_range, now};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{EmptyState, ShowMore};
 use leptos::prelude::*;
 
 #[component]

@@ -7,9 +7,9 @@
 
 use crate::domain::share::{build, ShareOptions};
 use crate::routes::Route;
-use crate::ui::components::PortfolioView;
 use crate::ui::platform::now;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PortfolioView;
 use leptos::prelude::*;
 
 #[component]

@@ -9,14 +9,14 @@
 //! (since they were last stored) over the stored profile, and a field
 //! another tab changed shows its new value here unless it is being typed.
 
-use super::PageHeading;
 use crate::domain::profile::ProfileField;
 use crate::domain::FieldError;
-use crate::ui::components::{ErrorSummary, TextField};
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::{ErrorSummary, TextField};
 use crate::ui::platform::{focus_element, now};
 use crate::ui::saving::{SaveState, Saving};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
 use std::collections::HashSet;
 

@@ -2,7 +2,6 @@
 //! public defaults ([`ShareOptions`]), sees what is left out, and makes a
 //! file, a link (when small enough), or a preview of what a recipient sees.
 
-use super::PageHeading;
 use crate::domain::share::{
     build_with_report, encode_shared, file_name, ShareOptions, MAX_LINK_CHARS,
 };
@@ -10,6 +9,7 @@ use crate::routes::Route;
 use crate::ui::platform::{download, go, now, today};
 use crate::ui::share_link::{make_link, Made};
 use crate::ui::state::{use_doc, OpenedShare, ShareOrigin};
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]

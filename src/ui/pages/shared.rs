@@ -3,14 +3,14 @@
 //! and clearly marked as someone else's; what it shows lives in the tab
 //! only ([`OpenedShare`]) and is never written into the viewer's own data.
 
-use super::PageHeading;
 use crate::domain::share::{decode_shared, SharedPortfolio};
 use crate::domain::LIMITS;
 use crate::routes::Route;
-use crate::ui::components::PortfolioView;
 use crate::ui::platform::{chosen_file, dropped_file, format_date, go, read_text_file};
 use crate::ui::share_link::open_link;
 use crate::ui::state::{OpenedShare, ShareOrigin};
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::PortfolioView;
 use leptos::prelude::*;
 
 #[derive(Clone)]

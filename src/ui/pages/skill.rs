@@ -3,17 +3,19 @@
 //! edit form (also for a new skill), merge into another skill, and delete
 //! with undo.
 
-use super::PageHeading;
 use crate::domain::inventory::{applications_asking, evidence};
 use crate::domain::record::Meta;
 use crate::domain::skill::{level_name, SkillCategory, SkillField, SkillForm, LEVELS};
 use crate::domain::{Document, FieldError, RecordId, RemovedSkill, Skill};
 use crate::routes::Route;
-use crate::ui::components::{DeleteRecord, ExternalLink, LevelBar, RowList, Toaster};
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::{DeleteRecord, RowList};
+use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::platform::{format_date, go, new_id, now};
-use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{ExternalLink, LevelBar};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

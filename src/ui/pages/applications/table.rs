@@ -3,9 +3,9 @@
 
 use crate::domain::query::{page_of, SortKey};
 use crate::routes::Route;
-use crate::ui::components::ShowMore;
 use crate::ui::platform::format_date;
 use crate::ui::state::{use_doc, TrackerView};
+use crate::ui::widgets::ShowMore;
 use leptos::prelude::*;
 
 /// Rows rendered at first, and added by each "Show more".

@@ -2,11 +2,14 @@
 //! evidence and the "unbacked" flag, and the gap check. The rows come
 //! from [`skill_groups`], which indexes the entries once per render.
 
-use super::PageHeading;
+mod gap_check;
+
 use crate::domain::inventory::skill_groups;
 use crate::routes::Route;
-use crate::ui::components::{EmptyState, GapCheck, LevelBar};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{EmptyState, LevelBar};
+use gap_check::GapCheck;
 use leptos::prelude::*;
 
 #[component]

@@ -1,14 +1,19 @@
 //! Applications: every opportunity the student considers, applies to or
 //! works on, as a board or a table, with search, filters and what is due.
 
-use super::PageHeading;
+mod board;
+mod table;
+
 use crate::domain::query::{filter_ordered, order, tags_and_sources, DueFilter, SearchIndex};
 use crate::domain::Stage;
 use crate::routes::Route;
-use crate::ui::components::{ApplicationTable, DueSoon, EmptyState, StageBoard};
 use crate::ui::platform::today;
 use crate::ui::state::{use_doc, TrackerView};
+use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{DueSoon, EmptyState};
+use board::StageBoard;
 use leptos::prelude::*;
+use table::ApplicationTable;
 
 /// A labelled `<select>` bound to one part of the filter.
 fn filter_select(

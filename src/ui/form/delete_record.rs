@@ -3,8 +3,8 @@
 
 use crate::domain::{Document, RecordId};
 use crate::routes::Route;
-use crate::ui::components::toast::{Toaster, UndoAction};
 use crate::ui::platform::{go, now};
+use crate::ui::shell::{Toaster, UndoAction};
 use crate::ui::state::use_doc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

@@ -8,10 +8,9 @@
 use crate::domain::portfolio::Outcome;
 use crate::domain::share::{ShareIndex, SharedEntry, SharedPortfolio};
 use crate::domain::skill::LEVELS;
-use crate::ui::components::ExternalLink;
-use crate::ui::pages::entry::stars;
-use crate::ui::pages::PageHeading;
 use crate::ui::platform::{format_date, format_date_range};
+use crate::ui::widgets::ExternalLink;
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
 
 fn joined(parts: impl IntoIterator<Item = String>) -> String {
@@ -191,4 +190,10 @@ pub fn PortfolioView(share: SharedPortfolio) -> impl IntoView {
             <ul class="skills-summary">{skills}</ul>
         </article>
     }
+}
+
+/// "★★★★☆ (4 of 5)".
+pub fn stars(rating: u8) -> String {
+    let r = rating.min(5) as usize;
+    format!("{}{} ({rating} of 5)", "★".repeat(r), "☆".repeat(5 - r))
 }

@@ -1,16 +1,18 @@
 //! Data: where the student's data lives, whether the browser promises to
 //! keep it, and a backup download.
 
-use super::PageHeading;
+mod restore;
+
 use crate::domain::encode;
 use crate::domain::exports;
 use crate::routes::Route;
 use crate::ui::backup::download_backup;
-use crate::ui::components::Restore;
 use crate::ui::platform::{download, format_date, now, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::PageHeading;
 use leptos::prelude::*;
+use restore::Restore;
 use wasm_bindgen_futures::JsFuture;
 
 /// Whether the browser keeps this site's data until the student clears it.

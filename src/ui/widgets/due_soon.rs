@@ -3,9 +3,9 @@
 
 use crate::domain::query::due_soon;
 use crate::routes::Route;
-use crate::ui::components::ShowMore;
 use crate::ui::platform::{format_date, today};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::ShowMore;
 use leptos::prelude::*;
 
 /// Items listed at first, and added by each "Show more": the soonest

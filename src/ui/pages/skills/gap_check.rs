@@ -6,8 +6,8 @@ use crate::domain::inventory::gap_check;
 use crate::domain::record::Meta;
 use crate::domain::Skill;
 use crate::routes::Route;
-use crate::ui::components::Toaster;
 use crate::ui::platform::{new_id, now};
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 

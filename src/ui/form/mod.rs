@@ -2,20 +2,35 @@
 //! field errors, the stale guard, the status line and submit, for any
 //! record kind that says how it is found, parsed and stored
 //! ([`Editable`]). [`RecordFormView`] lays it out: error summary, stale
-//! warning, the fields, Save and Cancel, the status.
+//! warning, the fields, Save and Cancel, the status. Beside it, the
+//! widgets every form uses: fields, the error summary, repeated rows and
+//! the Delete section.
 //!
 //! - Nothing is stored while a field is invalid: Save shows every error
 //!   (summary first, focused), and from then on errors follow typing.
 //! - A record changed in another tab since the form opened is not
 //!   overwritten without a second Save ([`StaleGuard`]).
 
+pub mod delete_record;
+pub mod error_summary;
+pub mod errors;
+pub mod row_list;
+pub mod select_field;
+pub mod stale_guard;
+pub mod text_field;
+
+pub use delete_record::DeleteRecord;
+pub use error_summary::ErrorSummary;
+pub use errors::FormErrors;
+pub use row_list::RowList;
+pub use select_field::SelectField;
+pub use stale_guard::{StaleGuard, StaleWarning};
+pub use text_field::TextField;
+
 use crate::domain::{Document, FieldError, RecordId};
 use crate::routes::Route;
-use crate::ui::components::{
-    ErrorSummary, SelectField, StaleGuard, StaleWarning, TextField, Toaster,
-};
-use crate::ui::form_errors::FormErrors;
 use crate::ui::platform::{focus_later, go, now};
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

@@ -4,16 +4,21 @@
 //! The form saves on "Save": it is checked as a whole and nothing is stored
 //! while any field is invalid (the error summary and field errors say why).
 
-use super::PageHeading;
+mod history;
+
 use crate::domain::application::{new_application, AppField, ApplicationForm, Arrangement};
 use crate::domain::{Application, Document, FieldError, RecordId, RemovedApplication};
 use crate::routes::Route;
-use crate::ui::components::{DeleteRecord, ExternalLink, StageHistory, Toaster};
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::DeleteRecord;
+use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::platform::{go, new_id, now, today};
-use crate::ui::record_form::{Editable, Input, RecordForm, RecordFormView};
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::ExternalLink;
+use crate::ui::widgets::PageHeading;
 use chrono::{DateTime, Utc};
+use history::StageHistory;
 use leptos::prelude::*;
 
 #[component]

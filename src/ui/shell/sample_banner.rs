@@ -2,8 +2,8 @@
 //! in one action (`Document::remove_sample`: every sample record and every
 //! reference to one).
 
-use crate::ui::components::Toaster;
 use crate::ui::platform::now;
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
 use leptos::prelude::*;
 

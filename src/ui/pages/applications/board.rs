@@ -12,9 +12,9 @@
 use crate::domain::query::page_of;
 use crate::domain::{Application, Document, RecordId, Stage};
 use crate::routes::Route;
-use crate::ui::components::ShowMore;
 use crate::ui::platform::{focus_later, format_date, now, today};
 use crate::ui::state::use_doc;
+use crate::ui::widgets::ShowMore;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -1,0 +1,20 @@
+//! Small widgets used by several pages, one per file. None of them
+//! imports from a page.
+
+pub mod bar_chart;
+pub mod due_soon;
+pub mod empty_state;
+pub mod external_link;
+pub mod level_bar;
+pub mod page_heading;
+pub mod portfolio_view;
+pub mod show_more;
+
+pub use bar_chart::{Bar, BarChart};
+pub use due_soon::DueSoon;
+pub use empty_state::EmptyState;
+pub use external_link::ExternalLink;
+pub use level_bar::LevelBar;
+pub use page_heading::PageHeading;
+pub use portfolio_view::{stars, PortfolioView};
+pub use show_more::ShowMore;
