@@ -1,8 +1,9 @@
 //! The one adapter between the domain and the store the document lives
 //! in (`localStorage` in the app).
 //!
-//! - Keys are namespaced by app and deployment path
-//!   ([`crate::domain::storage_key`]); parts live beside the document key.
+//! - The document key is namespaced by app and deployment path
+//!   ([`crate::domain::storage_key`]); part keys are made from it here
+//!   (`Writer::part_prefix`).
 //! - The document is stored in the packed layout of
 //!   [`crate::domain::packed`]: a head under the document key, compressed
 //!   parts beside it; a save writes the parts that changed, then the head.

@@ -13,21 +13,35 @@ use crate::domain::skill::SkillField;
 pub trait FieldId: Copy {
     /// The id of the field's input element.
     fn dom_id(self) -> String;
+    /// Its label (the domain's words for it).
+    fn label(self) -> String;
 }
 
 impl FieldId for AppField {
+    fn label(self) -> String {
+        AppField::label(self).into()
+    }
+
     fn dom_id(self) -> String {
         format!("app-{}", self.key())
     }
 }
 
 impl FieldId for ProfileField {
+    fn label(self) -> String {
+        ProfileField::label(self).into()
+    }
+
     fn dom_id(self) -> String {
         format!("profile-{}", self.key())
     }
 }
 
 impl FieldId for ContactField {
+    fn label(self) -> String {
+        ContactField::label(self).into()
+    }
+
     fn dom_id(self) -> String {
         match self {
             ContactField::Name => "contact-name",
@@ -43,6 +57,10 @@ impl FieldId for ContactField {
 }
 
 impl FieldId for SkillField {
+    fn label(self) -> String {
+        SkillField::label(self)
+    }
+
     fn dom_id(self) -> String {
         match self {
             SkillField::Name => "skill-name".into(),
@@ -57,6 +75,10 @@ impl FieldId for SkillField {
 }
 
 impl FieldId for EntryField {
+    fn label(self) -> String {
+        EntryField::label(self)
+    }
+
     fn dom_id(self) -> String {
         match self {
             EntryField::DeliverableTitle(i) => format!("entry-deliverable-{i}-title"),

@@ -1,7 +1,9 @@
-//! The Leptos user interface (wasm only): the app shell, one page per view,
-//! and small shared components. Pages read and change the document through
-//! the [`state`] contexts; only [`app`] opens storage, and only
-//! [`saving`] writes it (through the storage module's save controller).
+//! The Leptos user interface (wasm only): [`app`] (start-up), [`shell`]
+//! (header, nav, banners, toasts), [`pages`] (one per route, each page's
+//! sections beside it), [`form`] (the one record form), [`widgets`] (small,
+//! shared by pages). Pages read and change the document through the
+//! [`state`] contexts; only [`app`] opens storage, and only [`saving`]
+//! writes it (through the storage module's save controller).
 
 pub mod app;
 pub mod backup;

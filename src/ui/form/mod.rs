@@ -27,8 +27,10 @@ pub use select_field::SelectField;
 pub use stale_guard::{StaleGuard, StaleWarning};
 pub use text_field::TextField;
 
+use crate::domain::merge::Record;
 use crate::domain::{Document, FieldError, RecordId};
 use crate::routes::Route;
+use crate::ui::field_ids::FieldId;
 use crate::ui::platform::{focus_later, go, now};
 use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
@@ -36,9 +38,9 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// A record kind edited through a [`RecordForm`].
-pub trait Editable: Clone + Send + Sync + 'static {
+pub trait Editable: Record + Send + Sync + 'static {
     /// Names a field (for errors, ids and labels).
-    type Field: Copy + PartialEq + Send + Sync + 'static;
+    type Field: FieldId + PartialEq + Send + Sync + 'static;
     /// The form's text, as typed.
     type Form: Clone + Send + Sync + 'static;
     /// What a valid form gives, ready to store.
@@ -48,8 +50,6 @@ pub trait Editable: Clone + Send + Sync + 'static {
     /// The Save button's text for a new record and for an edit.
     const SUBMIT: (&'static str, &'static str);
 
-    fn id(&self) -> RecordId;
-    fn updated(&self) -> DateTime<Utc>;
     fn find(doc: &Document, id: RecordId) -> Option<&Self>;
     fn to_form(&self, doc: &Document) -> Self::Form;
     fn parse(
@@ -60,8 +60,6 @@ pub trait Editable: Clone + Send + Sync + 'static {
     ) -> Result<Self::Parsed, Vec<FieldError<Self::Field>>>;
     /// Stores it; returns its name for the toast.
     fn store(doc: &mut Document, parsed: Self::Parsed, now: DateTime<Utc>) -> String;
-    /// (element id, label) of a field.
-    fn field(field: Self::Field) -> (String, String);
     /// A plain text field's value and its change (list rows have their
     /// own, see [`RecordForm::text_with`]).
     fn get(form: &Self::Form, field: Self::Field) -> String;
@@ -146,7 +144,7 @@ impl<R: Editable> RecordForm<R> {
         Self {
             form: RwSignal::new(form),
             errors: FormErrors::new(),
-            guard: StaleGuard::new((!is_new).then_some(base.updated())),
+            guard: StaleGuard::new((!is_new).then_some(base.meta().updated)),
             base: StoredValue::new(base),
             status: RwSignal::new(String::new()),
             doc,
@@ -155,7 +153,7 @@ impl<R: Editable> RecordForm<R> {
     }
 
     pub fn id(self) -> RecordId {
-        self.base.with_value(R::id)
+        self.base.with_value(|b| b.meta().id)
     }
 
     pub fn is_new(self) -> bool {
@@ -204,7 +202,7 @@ impl<R: Editable> RecordForm<R> {
         get: impl Fn(&R::Form) -> String + Send + Sync + 'static,
         set: impl Fn(&mut R::Form, String) + Copy + Send + Sync + 'static,
     ) -> impl IntoView {
-        let (id, label) = R::field(field);
+        let (id, label) = (field.dom_id(), FieldId::label(field));
         view! {
             <TextField
                 id=id
@@ -222,7 +220,7 @@ impl<R: Editable> RecordForm<R> {
 
     /// A labelled `<select>` for `field`.
     pub fn select(self, field: R::Field, options: Vec<(String, String)>) -> impl IntoView {
-        let (id, label) = R::field(field);
+        let (id, label) = (field.dom_id(), FieldId::label(field));
         view! {
             <SelectField
                 id=id
@@ -239,7 +237,10 @@ impl<R: Editable> RecordForm<R> {
     fn submit(self) {
         let id = self.id();
         let toaster = expect_context::<Toaster>();
-        let updated = move || self.doc.with_untracked(|d| R::find(d, id).map(R::updated));
+        let updated = move || {
+            self.doc
+                .with_untracked(|d| R::find(d, id).map(|r| r.meta().updated))
+        };
         match self.errors.on_save(self.check()) {
             None => {
                 self.status
@@ -271,7 +272,9 @@ impl<R: Editable> RecordForm<R> {
 /// warning, Save and Cancel, and the status line.
 #[component]
 pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> impl IntoView {
-    let summary = form.errors.summary(R::field);
+    let summary = form
+        .errors
+        .summary(|f: R::Field| (f.dom_id(), FieldId::label(f)));
     let id = form.id();
     let (cancel, cancel_text) = R::cancel(id, form.is_new);
     let submit_text = if form.is_new {

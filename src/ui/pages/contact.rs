@@ -6,7 +6,6 @@ use crate::domain::record::Meta;
 use crate::domain::{Contact, Document, FieldError, RecordId, RemovedContact};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
-use crate::ui::field_ids::FieldId;
 use crate::ui::form::DeleteRecord;
 use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::platform::{new_id, now};
@@ -38,7 +37,15 @@ pub fn ContactPage(id: Option<RecordId>) -> impl IntoView {
                     <ContactApplications id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ContactEditor base=contact is_new=false />
-                    <DeleteContact id=id />
+                    <DeleteRecord
+                        id=id
+                        button="Delete contact"
+                        explain="Deleting removes this contact and unlinks them from their applications. You can undo it for a few seconds."
+                        remove=Document::remove_contact
+                        restore=Document::restore_contact
+                        told=|r: &RemovedContact| format!("Deleted {}.", r.contact.name)
+                        then=Route::Contacts
+                    />
                 }
                 .into_any()
             }
@@ -122,21 +129,6 @@ fn ContactApplications(id: RecordId) -> impl IntoView {
     }
 }
 
-#[component]
-fn DeleteContact(id: RecordId) -> impl IntoView {
-    view! {
-        <DeleteRecord
-            id=id
-            button="Delete contact"
-            explain="Deleting removes this contact and unlinks them from their applications. You can undo it for a few seconds."
-            remove=Document::remove_contact
-            restore=Document::restore_contact
-            told=|r: &RemovedContact| format!("Deleted {}.", r.contact.name)
-            then=Route::Contacts
-        />
-    }
-}
-
 impl Editable for Contact {
     type Field = ContactField;
     type Form = ContactForm;
@@ -144,12 +136,6 @@ impl Editable for Contact {
     const ERRORS_ID: &'static str = "contact-errors";
     const SUBMIT: (&'static str, &'static str) = ("Add contact", "Save changes");
 
-    fn id(&self) -> RecordId {
-        self.meta.id
-    }
-    fn updated(&self) -> DateTime<Utc> {
-        self.meta.updated
-    }
     fn find(doc: &Document, id: RecordId) -> Option<&Self> {
         doc.contact(id)
     }
@@ -168,9 +154,6 @@ impl Editable for Contact {
         let name = contact.name.clone();
         doc.upsert_contact(contact, now);
         name
-    }
-    fn field(field: ContactField) -> (String, String) {
-        (field.dom_id().to_owned(), field.label().to_owned())
     }
     fn get(form: &ContactForm, field: ContactField) -> String {
         form.get(field).to_owned()

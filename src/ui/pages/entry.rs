@@ -29,7 +29,15 @@ pub fn EntryPage(id: RecordId) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
         {move || entry.get().map(|e| view! { <EntryView entry=e /> })}
-        <DeleteEntry id=id />
+        <DeleteRecord
+            id=id
+            button="Delete entry"
+            explain="Deleting removes this entry from your portfolio. You can undo it for a few seconds."
+            remove=Document::remove_entry
+            restore=Document::restore_entry
+            told=|r: &RemovedEntry| format!("Deleted {}.", r.entry.title)
+            then=Route::Portfolio
+        />
     }
     .into_any()
 }
@@ -158,20 +166,5 @@ fn EntryView(entry: PortfolioEntry) -> impl IntoView {
             {supervisor.map(|(cid, name)| view! { <p>"Supervisor: " <a href=Route::Contact(cid).href()>{name}</a></p> })}
             {(!e.tags.is_empty()).then(|| view! { <p>"Tags: " {e.tags.join(", ")}</p> })}
         </section>
-    }
-}
-
-#[component]
-fn DeleteEntry(id: RecordId) -> impl IntoView {
-    view! {
-        <DeleteRecord
-            id=id
-            button="Delete entry"
-            explain="Deleting removes this entry from your portfolio. You can undo it for a few seconds."
-            remove=Document::remove_entry
-            restore=Document::restore_entry
-            told=|r: &RemovedEntry| format!("Deleted {}.", r.entry.title)
-            then=Route::Portfolio
-        />
     }
 }

@@ -56,12 +56,6 @@ impl Editable for PortfolioEntry {
     const ERRORS_ID: &'static str = "entry-errors";
     const SUBMIT: (&'static str, &'static str) = ("Add entry", "Save entry");
 
-    fn id(&self) -> RecordId {
-        self.meta.id
-    }
-    fn updated(&self) -> DateTime<Utc> {
-        self.meta.updated
-    }
     fn find(doc: &Document, id: RecordId) -> Option<&Self> {
         doc.entry(id)
     }
@@ -82,9 +76,6 @@ impl Editable for PortfolioEntry {
         let title = parsed.entry.title.clone();
         doc.save_entry(parsed, now, new_id);
         title
-    }
-    fn field(field: EntryField) -> (String, String) {
-        (field.dom_id(), field.label())
     }
     fn get(form: &EntryForm, field: EntryField) -> String {
         use EntryField as F;

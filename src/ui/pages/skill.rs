@@ -124,12 +124,6 @@ impl Editable for Skill {
     const ERRORS_ID: &'static str = "skill-errors";
     const SUBMIT: (&'static str, &'static str) = ("Add skill", "Save changes");
 
-    fn id(&self) -> RecordId {
-        self.meta.id
-    }
-    fn updated(&self) -> DateTime<Utc> {
-        self.meta.updated
-    }
     fn find(doc: &Document, id: RecordId) -> Option<&Self> {
         doc.skill(id)
     }
@@ -149,9 +143,6 @@ impl Editable for Skill {
         let name = skill.name.clone();
         doc.upsert_skill(skill, now);
         name
-    }
-    fn field(field: SkillField) -> (String, String) {
-        (field.dom_id(), field.label())
     }
     fn get(form: &SkillForm, field: SkillField) -> String {
         match field {

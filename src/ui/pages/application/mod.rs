@@ -9,7 +9,6 @@ mod history;
 use crate::domain::application::{new_application, AppField, ApplicationForm, Arrangement};
 use crate::domain::{Application, Document, FieldError, RecordId, RemovedApplication};
 use crate::routes::Route;
-use crate::ui::field_ids::FieldId;
 use crate::ui::form::DeleteRecord;
 use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
 use crate::ui::platform::{go, new_id, now, today};
@@ -45,7 +44,15 @@ pub fn ApplicationPage(
                     <ToPortfolio id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ApplicationEditor base=app is_new=false />
-                    <DeleteApplication id=id />
+                    <DeleteRecord
+                        id=id
+                        button="Delete application"
+                        explain="Deleting removes this application and its history. You can undo it for a few seconds."
+                        remove=Document::remove_application
+                        restore=Document::restore_application
+                        told=|r: &RemovedApplication| format!("Deleted {}.", r.application.title())
+                        then=Route::Applications
+                    />
                 }
                 .into_any()
             }
@@ -155,21 +162,6 @@ fn ToPortfolio(id: RecordId) -> impl IntoView {
     }
 }
 
-#[component]
-fn DeleteApplication(id: RecordId) -> impl IntoView {
-    view! {
-        <DeleteRecord
-            id=id
-            button="Delete application"
-            explain="Deleting removes this application and its history. You can undo it for a few seconds."
-            remove=Document::remove_application
-            restore=Document::restore_application
-            told=|r: &RemovedApplication| format!("Deleted {}.", r.application.title())
-            then=Route::Applications
-        />
-    }
-}
-
 impl Editable for Application {
     type Field = AppField;
     type Form = ApplicationForm;
@@ -177,12 +169,6 @@ impl Editable for Application {
     const ERRORS_ID: &'static str = "application-errors";
     const SUBMIT: (&'static str, &'static str) = ("Add application", "Save changes");
 
-    fn id(&self) -> RecordId {
-        self.meta.id
-    }
-    fn updated(&self) -> DateTime<Utc> {
-        self.meta.updated
-    }
     fn find(doc: &Document, id: RecordId) -> Option<&Self> {
         doc.application(id)
     }
@@ -201,9 +187,6 @@ impl Editable for Application {
         let title = app.title();
         doc.upsert_application(app, now);
         title
-    }
-    fn field(field: AppField) -> (String, String) {
-        (field.dom_id().to_owned(), field.label().to_owned())
     }
     fn get(form: &ApplicationForm, field: AppField) -> String {
         form.get(field).to_owned()
