@@ -3,7 +3,8 @@
 // served by the plain static server under two sub-paths and at the root.
 import { defineConfig } from "@playwright/test";
 
-const PORT = 4173;
+// MICROFOLIO_E2E_PORT: another port, to run two checkouts side by side.
+const PORT = Number(process.env.MICROFOLIO_E2E_PORT || 4173);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 export const SUBPATH = "/career-center/microfolio/";
 /** A second copy on the same origin (another career center). */
