@@ -8,6 +8,7 @@
 //! contrast (4.5:1) against the app's backgrounds, whatever was chosen.
 
 use super::application::KNOWN_SOURCES;
+use super::skill::SkillCategory;
 use super::validate::{SafeUrl, UrlPolicy};
 use serde::Deserialize;
 
@@ -32,6 +33,9 @@ pub struct Config {
     pub sources: Vec<String>,
     /// Skill names suggested when adding skills.
     pub skills: Vec<String>,
+    /// The categories the career center gives some of them (proposed for
+    /// a new skill of that name).
+    pub skill_categories: Vec<(String, SkillCategory)>,
     pub resources: Vec<Resource>,
 }
 
@@ -44,6 +48,7 @@ impl Default for Config {
             welcome: String::new(),
             sources: KNOWN_SOURCES.iter().map(|s| (*s).to_owned()).collect(),
             skills: Vec::new(),
+            skill_categories: Vec::new(),
             resources: Vec::new(),
         }
     }
@@ -65,9 +70,25 @@ struct RawConfig {
     #[serde(default)]
     sources: Option<Vec<String>>,
     #[serde(default)]
-    suggested_skills: Option<Vec<String>>,
+    suggested_skills: Option<Vec<RawSkill>>,
     #[serde(default)]
     resources: Option<Vec<RawResource>>,
+}
+
+/// A suggested skill: a name, or a name with its category
+/// (`{ "name": "Client communication", "category": "soft" }`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawSkill {
+    Name(String),
+    WithCategory(RawSkillWithCategory),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSkillWithCategory {
+    name: String,
+    category: String,
 }
 
 #[derive(Deserialize)]
@@ -158,8 +179,27 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<String>> {
         }
         config.sources = sources;
     }
-    if let Some(skills) = list("suggested_skills", raw.suggested_skills, 300, &mut problems) {
-        config.skills = skills;
+    if let Some(skills) = raw.suggested_skills {
+        let mut names = Vec::new();
+        for (i, skill) in skills.into_iter().enumerate() {
+            match skill {
+                RawSkill::Name(name) => names.push(name),
+                RawSkill::WithCategory(s) => {
+                    match SkillCategory::from_slug(&s.category) {
+                        Some(c) => config.skill_categories.push((s.name.trim().to_owned(), c)),
+                        None => problems.push(format!(
+                            "suggested_skills[{i}].category: “{}” is not one of {}",
+                            s.category,
+                            SkillCategory::ALL.map(SkillCategory::slug).join(", ")
+                        )),
+                    }
+                    names.push(s.name);
+                }
+            }
+        }
+        if let Some(skills) = list("suggested_skills", Some(names), 300, &mut problems) {
+            config.skills = skills;
+        }
     }
     for (i, r) in raw.resources.unwrap_or_default().into_iter().enumerate() {
         let title = r.title.trim().to_owned();
@@ -346,6 +386,27 @@ mod tests {
     }
 
     #[test]
+    fn suggested_skills_may_carry_the_category_proposed_for_them() {
+        let c = parse_config(
+            r#"{ "suggested_skills": ["SQL", { "name": "Client communication", "category": "soft" }] }"#,
+        )
+        .unwrap();
+        assert_eq!(c.skills, ["SQL", "Client communication"]);
+        assert_eq!(
+            c.skill_categories,
+            [("Client communication".to_owned(), SkillCategory::Soft)]
+        );
+        let bad = parse_config(r#"{ "suggested_skills": [{ "name": "X", "category": "magic" }] }"#)
+            .unwrap_err();
+        assert!(
+            bad[0]
+                .starts_with("suggested_skills[0].category: “magic” is not one of technical, soft"),
+            "{bad:?}"
+        );
+        assert!(parse_config(r#"{ "suggested_skills": [{ "name": "X", "level": 3 }] }"#).is_err());
+    }
+
+    #[test]
     fn an_example_config_reads_completely() {
         let text = r##"{
             "institution": "State University Career Center",
@@ -362,6 +423,7 @@ mod tests {
         assert_eq!(c.accent, Some(Rgb(0x7a, 0x1f, 0x3d)));
         assert_eq!(c.sources, ["Parker Dewey", "Handshake"]);
         assert_eq!(c.skills, ["SQL", "Excel"]);
+        assert!(c.skill_categories.is_empty());
         assert_eq!(
             c.resources[0].url.as_str(),
             "https://careers.example.edu/coaching"

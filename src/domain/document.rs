@@ -155,6 +155,34 @@ impl Document {
 
     /// Adds or replaces a skill. A rename carries over to applications,
     /// which name their required skills (entries refer by id already).
+    /// Sets several skills' level, target and category at once (the
+    /// Skills list's quick edit). Returns how many changed; refuses all of
+    /// them, changing none, if any level is out of range.
+    pub fn rate_skills(
+        &mut self,
+        ratings: &[skill::Rating],
+        now: DateTime<Utc>,
+    ) -> Result<usize, &'static str> {
+        if !ratings.iter().all(skill::Rating::is_valid) {
+            return Err("Levels and targets go from 1 to 5.");
+        }
+        let mut changed = 0;
+        for r in ratings {
+            let Some(s) = self.skills.iter_mut().find(|s| s.meta.id == r.id) else {
+                continue;
+            };
+            if skill::Rating::of(s) != *r {
+                (s.level, s.target, s.category) = (r.level, r.target, r.category);
+                s.meta.touch(now);
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            self.touch(now);
+        }
+        Ok(changed)
+    }
+
     pub fn upsert_skill(&mut self, skill: Skill, now: DateTime<Utc>) {
         let old_name = self.skill(skill.meta.id).map(|s| s.name.clone());
         match self.skills.iter_mut().find(|s| s.meta.id == skill.meta.id) {
@@ -378,8 +406,15 @@ impl Document {
         now: DateTime<Utc>,
         new_id: impl FnMut() -> RecordId,
     ) {
+        let skills = skill::resolve_names(
+            &mut self.skills,
+            &parsed.skill_names,
+            |n| parsed.category_of(n),
+            now,
+            new_id,
+        );
         let mut entry = parsed.entry;
-        entry.skills = skill::resolve_names(&mut self.skills, &parsed.skill_names, now, new_id);
+        entry.skills = skills;
         if entry
             .supervisor
             .is_some_and(|id| self.contact(id).is_none())
@@ -433,7 +468,13 @@ impl Document {
         if app.stage() != super::application::Stage::Completed {
             return Err("Only a completed application can become a portfolio entry.");
         }
-        let skills = skill::resolve_names(&mut self.skills, &app.required_skills, now, new_id);
+        let skills = skill::resolve_names(
+            &mut self.skills,
+            &app.required_skills,
+            |n| skill::propose_category(n, &[]),
+            now,
+            new_id,
+        );
         let entry = PortfolioEntry::from_application(
             &app,
             Meta::new(entry_id, now),
@@ -627,6 +668,54 @@ pub(crate) mod tests {
         let before = doc.clone();
         assert!(!doc.set_profile(before.profile.clone(), now() + chrono::Duration::days(1)));
         assert_eq!(doc, before);
+    }
+}
+
+#[cfg(test)]
+mod rating_tests {
+    use super::*;
+    use crate::domain::application::tests::at;
+    use crate::domain::skill::{Rating, SkillCategory};
+
+    #[test]
+    fn the_skills_list_changes_level_target_and_category_of_several_skills_at_once() {
+        let mut d = Document::new(at(1, 1), RecordId::from_random_bytes([1; 16]));
+        for (n, name) in [(2, "Excel"), (3, "SQL")] {
+            d.upsert_skill(
+                Skill::new(
+                    Meta::new(RecordId::from_random_bytes([n; 16]), at(1, 1)),
+                    name,
+                ),
+                at(1, 1),
+            );
+        }
+        let mut ratings: Vec<Rating> = d.skills.iter().map(Rating::of).collect();
+        assert_eq!(d.rate_skills(&ratings, at(2, 1)), Ok(0), "nothing changed");
+        ratings[0] = Rating {
+            level: Some(3),
+            target: Some(4),
+            category: SkillCategory::Tool,
+            ..ratings[0]
+        };
+        assert_eq!(d.rate_skills(&ratings, at(2, 2)), Ok(1));
+        let excel = &d.skills[0];
+        assert_eq!(
+            (excel.level, excel.target, excel.category),
+            (Some(3), Some(4), SkillCategory::Tool)
+        );
+        assert_eq!(excel.meta.updated, at(2, 2));
+        assert_eq!(
+            d.skills[1].meta.updated,
+            at(1, 1),
+            "an unchanged skill is not touched"
+        );
+
+        // One level out of range: nothing changes.
+        let before = d.clone();
+        ratings[1].level = Some(6);
+        ratings[0].level = Some(1);
+        assert!(d.rate_skills(&ratings, at(3, 1)).is_err());
+        assert_eq!(d, before);
     }
 }
 

@@ -7,10 +7,11 @@
 use super::application::{split_list, Application, Arrangement, Money, Stage, MAX_HOURS};
 use super::contact::{Contact, ContactKind};
 use super::record::{Meta, RecordId};
+use super::skill::SkillCategory;
 use super::validate::{check_length, FieldError, SafeUrl, UrlPolicy};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -422,13 +423,28 @@ pub struct EntryForm {
     pub feedback_shareable: bool,
     pub visibility: Visibility,
     pub application: Option<RecordId>,
+    /// The category of each new skill name (lower-cased), as shown in the
+    /// form: proposed, or chosen by the student.
+    pub skill_categories: BTreeMap<String, SkillCategory>,
 }
 
-/// A parsed form: the entry, and the skill names still to resolve to ids.
+/// A parsed form: the entry, and the skill names still to resolve to ids
+/// (with the categories of new ones).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedEntry {
     pub entry: PortfolioEntry,
     pub skill_names: Vec<String>,
+    pub skill_categories: BTreeMap<String, SkillCategory>,
+}
+
+impl ParsedEntry {
+    /// A new skill's category: as the form has it, else proposed.
+    pub fn category_of(&self, name: &str) -> SkillCategory {
+        self.skill_categories
+            .get(&name.trim().to_lowercase())
+            .copied()
+            .unwrap_or_else(|| super::skill::propose_category(name, &[]))
+    }
 }
 
 fn parse_date(text: &str) -> Result<Option<NaiveDate>, &'static str> {
@@ -653,6 +669,7 @@ impl EntryForm {
         Ok(ParsedEntry {
             entry,
             skill_names: split_list(text(EntryField::Skills)),
+            skill_categories: self.skill_categories.clone(),
         })
     }
 }
@@ -985,6 +1002,34 @@ mod tests {
             ]
         );
         assert_eq!(EntryField::DeliverableLink(0).label(), "Deliverable 1 link");
+    }
+
+    #[test]
+    fn skills_created_from_an_entry_take_the_category_the_form_shows() {
+        let mut doc = Document::new(at(1, 1), RecordId::from_random_bytes([9; 16]));
+        let mut n = 100u8;
+        let mut ids = || {
+            n += 1;
+            RecordId::from_random_bytes([n; 16])
+        };
+        let mut form = valid_form();
+        form.set(
+            EntryField::Skills,
+            "Client communication, Excel, Forecasting",
+        );
+        // The student changed one proposal; the others are left as proposed.
+        form.skill_categories
+            .insert("forecasting".into(), SkillCategory::Domain);
+        doc.save_entry(form.parse(&entry(1)).unwrap(), at(11, 2), &mut ids);
+        let category = |name: &str| {
+            doc.skills
+                .iter()
+                .find(|s| s.name == name)
+                .map(|s| s.category)
+        };
+        assert_eq!(category("Client communication"), Some(SkillCategory::Soft));
+        assert_eq!(category("Excel"), Some(SkillCategory::Tool));
+        assert_eq!(category("Forecasting"), Some(SkillCategory::Domain));
     }
 
     #[test]

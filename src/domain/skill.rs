@@ -287,6 +287,7 @@ pub fn find_by_name<'a>(skills: &'a [Skill], name: &str) -> Option<&'a Skill> {
 pub fn resolve_names(
     skills: &mut Vec<Skill>,
     names: &[String],
+    category_of: impl Fn(&str) -> SkillCategory,
     now: DateTime<Utc>,
     mut new_id: impl FnMut() -> RecordId,
 ) -> Vec<RecordId> {
@@ -295,7 +296,8 @@ pub fn resolve_names(
         let id = match find_by_name(skills, name) {
             Some(s) => s.meta.id,
             None => {
-                let skill = Skill::new(Meta::new(new_id(), now), name);
+                let mut skill = Skill::new(Meta::new(new_id(), now), name);
+                skill.category = category_of(name);
                 let id = skill.meta.id;
                 skills.push(skill);
                 id
@@ -308,10 +310,246 @@ pub fn resolve_names(
     ids
 }
 
+/// A skill's level, target and category, as the Skills list's quick edit
+/// sets them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rating {
+    pub id: RecordId,
+    pub level: Option<u8>,
+    pub target: Option<u8>,
+    pub category: SkillCategory,
+}
+
+impl Rating {
+    pub fn of(skill: &Skill) -> Self {
+        Self {
+            id: skill.meta.id,
+            level: skill.level,
+            target: skill.target,
+            category: skill.category,
+        }
+    }
+
+    /// Whether its levels lie in [`LEVEL_RANGE`] (unset is fine).
+    pub fn is_valid(&self) -> bool {
+        [self.level, self.target]
+            .iter()
+            .flatten()
+            .all(|l| LEVEL_RANGE.contains(l))
+    }
+}
+
+/// Common skills by category, as words a skill's name may contain
+/// ("client communication" is a soft skill). Tools and languages are
+/// names; soft skills and domains are also matched inside a longer name.
+const SOFT: &[&str] = &[
+    "communication",
+    "teamwork",
+    "team work",
+    "leadership",
+    "presentation",
+    "presenting",
+    "public speaking",
+    "negotiation",
+    "collaboration",
+    "problem solving",
+    "problem-solving",
+    "time management",
+    "project management",
+    "organization",
+    "organisation",
+    "adaptability",
+    "creativity",
+    "critical thinking",
+    "writing",
+    "listening",
+    "mentoring",
+    "coaching",
+    "customer service",
+    "client relations",
+    "stakeholder management",
+    "interpersonal",
+    "facilitation",
+    "conflict resolution",
+    "empathy",
+    "networking",
+    "attention to detail",
+    "self-management",
+    "storytelling",
+    "persuasion",
+    "initiative",
+    "work ethic",
+];
+const TOOLS: &[&str] = &[
+    "excel",
+    "microsoft excel",
+    "word",
+    "powerpoint",
+    "outlook",
+    "google sheets",
+    "google docs",
+    "google slides",
+    "google analytics",
+    "sheets",
+    "figma",
+    "canva",
+    "tableau",
+    "power bi",
+    "looker",
+    "salesforce",
+    "hubspot",
+    "jira",
+    "asana",
+    "trello",
+    "notion",
+    "slack",
+    "github",
+    "git",
+    "photoshop",
+    "illustrator",
+    "indesign",
+    "premiere pro",
+    "wordpress",
+    "shopify",
+    "mailchimp",
+    "airtable",
+    "zapier",
+    "quickbooks",
+    "sap",
+    "spss",
+    "stata",
+    "matlab",
+    "autocad",
+    "miro",
+    "hootsuite",
+    "zendesk",
+    "linkedin recruiter",
+];
+const LANGUAGES: &[&str] = &[
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "mandarin",
+    "cantonese",
+    "chinese",
+    "japanese",
+    "korean",
+    "arabic",
+    "portuguese",
+    "italian",
+    "russian",
+    "hindi",
+    "urdu",
+    "bengali",
+    "dutch",
+    "swedish",
+    "turkish",
+    "vietnamese",
+    "polish",
+    "greek",
+    "hebrew",
+    "swahili",
+    "tagalog",
+    "sign language",
+    "asl",
+];
+const DOMAINS: &[&str] = &[
+    "marketing",
+    "finance",
+    "accounting",
+    "market research",
+    "sales",
+    "healthcare",
+    "legal",
+    "human resources",
+    "supply chain",
+    "real estate",
+    "nonprofit",
+    "education",
+    "journalism",
+    "public policy",
+    "ux research",
+    "seo",
+    "branding",
+    "fundraising",
+    "economics",
+    "social media",
+    "content strategy",
+    "recruiting",
+    "compliance",
+    "sustainability",
+];
+
+/// The category proposed for a new skill named `name`: the career center's
+/// (`listed`, from `config.json`) when it lists the name, else a common
+/// skill's, else Technical. Only a proposal: the form shows it, and the
+/// student may change it.
+pub fn propose_category(name: &str, listed: &[(String, SkillCategory)]) -> SkillCategory {
+    let name = name.trim().to_lowercase();
+    if let Some((_, c)) = listed.iter().find(|(n, _)| n.to_lowercase() == name) {
+        return *c;
+    }
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // `phrase`'s words appear together in the name.
+    let within = |phrase: &&str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        words.windows(p.len()).any(|w| w == p.as_slice())
+    };
+    let whole = |phrase: &&str| *phrase == words.join(" ");
+    if TOOLS.iter().any(whole) {
+        SkillCategory::Tool
+    } else if LANGUAGES.iter().any(whole) {
+        SkillCategory::Language
+    } else if SOFT.iter().any(within) {
+        SkillCategory::Soft
+    } else if DOMAINS.iter().any(within) {
+        SkillCategory::Domain
+    } else if TOOLS.iter().any(within) {
+        SkillCategory::Tool
+    } else {
+        SkillCategory::Technical
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn skills_created_from_an_entry_all_land_in_technical_no_more() {
+        let none: &[(String, SkillCategory)] = &[];
+        for (name, category) in [
+            ("client communication", SkillCategory::Soft),
+            ("Public Speaking", SkillCategory::Soft),
+            ("Excel", SkillCategory::Tool),
+            ("Google Sheets", SkillCategory::Tool),
+            ("pivot tables in Excel", SkillCategory::Tool),
+            ("Spanish", SkillCategory::Language),
+            ("Market research", SkillCategory::Domain),
+            ("SQL", SkillCategory::Technical),
+            ("Python", SkillCategory::Technical),
+            // A word inside another is not that word.
+            ("Wordsmithing", SkillCategory::Technical),
+            ("Gitlab CI", SkillCategory::Technical),
+        ] {
+            assert_eq!(propose_category(name, none), category, "{name}");
+        }
+        // The career center's word comes first, in any case.
+        let listed = [
+            ("Python".to_owned(), SkillCategory::Tool),
+            ("Excel".into(), SkillCategory::Technical),
+        ];
+        assert_eq!(propose_category("python", &listed), SkillCategory::Tool);
+        assert_eq!(
+            propose_category(" EXCEL ", &listed),
+            SkillCategory::Technical
+        );
+    }
 
     #[test]
     fn resolving_names_reuses_skills_case_insensitively_and_creates_the_rest() {
@@ -326,14 +564,29 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let ids = resolve_names(&mut skills, &names, now, || {
-            n += 1;
-            RecordId::from_random_bytes([n; 16])
-        });
+        let ids = resolve_names(
+            &mut skills,
+            &names,
+            |_| SkillCategory::Soft,
+            now,
+            || {
+                n += 1;
+                RecordId::from_random_bytes([n; 16])
+            },
+        );
         assert_eq!(ids.len(), 2);
         assert_eq!(ids[0], excel.meta.id);
         assert_eq!(skills.len(), 2);
         assert_eq!(skills[1].name, "SQL");
+        assert_eq!(
+            skills[1].category,
+            SkillCategory::Soft,
+            "the new one takes the category given"
+        );
+        assert_eq!(
+            skills[0].category, excel.category,
+            "an existing one keeps its own"
+        );
         assert_eq!(
             find_by_name(&skills, "sql").map(|s| s.meta.id),
             Some(ids[1])

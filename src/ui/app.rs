@@ -142,7 +142,9 @@ fn Workspace(
 ) -> impl IntoView {
     let doc = RwSignal::new(doc);
     provide_context(Doc(doc));
-    provide_context(Toaster::new());
+    let toaster = Toaster::new();
+    provide_context(toaster);
+    crate::ui::form::Drafts::provide();
     provide_context(TrackerView::new());
     provide_context(OpenedShare(RwSignal::new(None)));
     provide_context(Branding::load());
@@ -158,6 +160,7 @@ fn Workspace(
     // screen reader announces the new view.
     Effect::new(move |prev: Option<Route>| {
         let current = route.get();
+        toaster.view_changed(&current);
         document().set_title(&format!("{} · Microfolio", current.title()));
         if prev.is_some() {
             focus_element("page-heading");

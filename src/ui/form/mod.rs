@@ -10,8 +10,11 @@
 //!   (summary first, focused), and from then on errors follow typing.
 //! - A record changed in another tab since the form opened is not
 //!   overwritten without a second Save ([`StaleGuard`]).
+//! - Typed text is never lost by leaving: it is kept as a draft
+//!   ([`Drafts`]) until saved or discarded, and comes back with a notice.
 
 pub mod delete_record;
+pub mod drafts;
 pub mod error_summary;
 pub mod errors;
 pub mod row_list;
@@ -20,6 +23,7 @@ pub mod stale_guard;
 pub mod text_field;
 
 pub use delete_record::DeleteRecord;
+pub use drafts::Drafts;
 pub use error_summary::ErrorSummary;
 pub use errors::FormErrors;
 pub use row_list::RowList;
@@ -42,7 +46,7 @@ pub trait Editable: Record + Send + Sync + 'static {
     /// Names a field (for errors, ids and labels).
     type Field: FieldId + PartialEq + Send + Sync + 'static;
     /// The form's text, as typed.
-    type Form: Clone + Send + Sync + 'static;
+    type Form: Clone + PartialEq + Send + Sync + 'static;
     /// What a valid form gives, ready to store.
     type Parsed: Send + Sync + 'static;
     /// The error summary's element id.
@@ -121,6 +125,11 @@ impl Input {
 /// One record's form. Copy: hand it to every field.
 pub struct RecordForm<R: Editable> {
     pub form: RwSignal<R::Form>,
+    /// The form as stored (a draft is what differs from it).
+    saved: StoredValue<R::Form>,
+    drafts: Drafts,
+    /// A draft from before was brought back.
+    restored: RwSignal<bool>,
     errors: FormErrors<R::Field>,
     guard: StaleGuard,
     base: StoredValue<R>,
@@ -140,9 +149,14 @@ impl<R: Editable> RecordForm<R> {
     /// A form for `base` (a new record when `is_new`).
     pub fn new(base: R, is_new: bool) -> Self {
         let doc = use_doc();
-        let form = doc.with_untracked(|d| base.to_form(d));
+        let saved = doc.with_untracked(|d| base.to_form(d));
+        let drafts = expect_context::<Drafts>();
+        let draft = drafts.get::<R::Form>(Self::key_of(&base, is_new));
         Self {
-            form: RwSignal::new(form),
+            restored: RwSignal::new(draft.is_some()),
+            form: RwSignal::new(draft.unwrap_or_else(|| saved.clone())),
+            saved: StoredValue::new(saved),
+            drafts,
             errors: FormErrors::new(),
             guard: StaleGuard::new((!is_new).then_some(base.meta().updated)),
             base: StoredValue::new(base),
@@ -158,6 +172,34 @@ impl<R: Editable> RecordForm<R> {
 
     pub fn is_new(self) -> bool {
         self.is_new
+    }
+
+    fn key_of(base: &R, is_new: bool) -> drafts::DraftKey {
+        (R::ERRORS_ID, (!is_new).then(|| base.meta().id))
+    }
+
+    fn key(self) -> drafts::DraftKey {
+        self.base.with_value(|b| Self::key_of(b, self.is_new))
+    }
+
+    /// Keeps the form as a draft while it differs from what is stored.
+    fn keep_draft(self) {
+        let changed = self
+            .form
+            .with_untracked(|f| self.saved.with_value(|s| f != s));
+        if changed {
+            self.drafts.keep(self.key(), self.form.get_untracked());
+        } else {
+            self.drafts.forget(self.key());
+        }
+    }
+
+    /// Back to what is stored: the draft is gone.
+    fn discard(self) {
+        self.form.set(self.saved.get_value());
+        self.drafts.forget(self.key());
+        self.restored.set(false);
+        self.errors.refresh(|| self.check());
     }
 
     /// The form checked against the latest stored version (another part
@@ -178,6 +220,7 @@ impl<R: Editable> RecordForm<R> {
         self.form.update(change);
         self.status.set(String::new());
         self.errors.refresh(|| self.check());
+        self.keep_draft();
     }
 
     pub fn error(self, field: R::Field) -> Signal<Option<String>> {
@@ -255,6 +298,9 @@ impl<R: Editable> RecordForm<R> {
                 if let Some(updated) = updated() {
                     self.guard.saved(updated);
                 }
+                self.saved.set_value(self.form.get_untracked());
+                self.drafts.forget(self.key());
+                self.restored.set(false);
                 match R::after_save(id, self.is_new) {
                     None => self.status.set("Changes saved.".into()),
                     Some(route) => {
@@ -285,6 +331,12 @@ pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> i
     view! {
         <ErrorSummary id=R::ERRORS_ID heading="Some details need fixing before this is saved" items=summary />
         <StaleWarning guard=form.guard />
+        {move || form.restored.get().then(|| view! {
+            <div class="banner draft-notice" role="status">
+                <p>"Your unsaved changes from before are back. Save them, or discard them to see what is stored."</p>
+                <button type="button" class="button" on:click=move |_| form.discard()>"Discard changes"</button>
+            </div>
+        })}
         <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             form.submit();
@@ -292,7 +344,8 @@ pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> i
             {children()}
             <div class="actions">
                 <button type="submit" class="button primary">{submit_text}</button>
-                <a class="button" href=cancel.href()>{cancel_text}</a>
+                // Cancel means: not these changes.
+                <a class="button" href=cancel.href() on:click=move |_| form.discard()>{cancel_text}</a>
             </div>
             <p class="status save-status" role="status">{move || form.status.get()}</p>
         </form>

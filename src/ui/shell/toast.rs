@@ -1,6 +1,10 @@
 //! A short message at the bottom of the screen, with an optional Undo,
-//! shown for [`TOAST_SECONDS`] seconds or until dismissed.
+//! shown for [`TOAST_SECONDS`] seconds or until dismissed. A toast belongs
+//! to the view it was raised for: leaving that view takes it away, except
+//! an Undo, which stays its full time (the page leaves room below the
+//! content for it, so it covers nothing the student must reach).
 
+use crate::routes::Route;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,6 +22,8 @@ pub struct Toast {
     id: u64,
     message: String,
     undo: Option<UndoAction>,
+    /// The view it is about (where the app is, or is going, when shown).
+    view: Route,
 }
 
 /// The toast on show, as context.
@@ -41,10 +47,14 @@ impl Toaster {
         let id = self.next_id.get_value() + 1;
         self.next_id.set_value(id);
         let has_undo = undo.is_some();
+        // The hash is set before the view follows it: a toast raised with a
+        // navigation (Added, Deleted) belongs to the view navigated to.
+        let view = Route::from_hash(&window().location().hash().unwrap_or_default());
         self.current.set(Some(Toast {
             id,
             message: message.into(),
             undo,
+            view,
         }));
         let current = self.current;
         set_timeout(
@@ -63,6 +73,18 @@ impl Toaster {
                 || crate::ui::platform::focus_element("toast-undo"),
                 Duration::from_millis(120),
             );
+        }
+    }
+
+    /// The view is now `route`: a toast of another view goes, unless it
+    /// offers Undo.
+    pub fn view_changed(&self, route: &Route) {
+        let stale = self.current.with_untracked(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.undo.is_none() && t.view != *route)
+        });
+        if stale {
+            self.dismiss();
         }
     }
 

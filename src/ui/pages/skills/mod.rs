@@ -3,6 +3,7 @@
 //! from [`skill_groups`], which indexes the entries once per render.
 
 mod gap_check;
+mod quick_edit;
 
 use crate::domain::inventory::skill_groups;
 use crate::routes::Route;
@@ -11,6 +12,7 @@ use crate::ui::widgets::PageHeading;
 use crate::ui::widgets::{EmptyState, LevelBar};
 use gap_check::GapCheck;
 use leptos::prelude::*;
+use quick_edit::QuickEdit;
 
 #[component]
 pub fn SkillsPage() -> impl IntoView {
@@ -65,6 +67,7 @@ pub fn SkillsPage() -> impl IntoView {
                 " Filled steps: your level, 1 to 5. Outlined step: your target. "
                 "“Unbacked”: rated 3 or more with no evidence yet."
             </p>
+            <QuickEdit />
             {groups}
         }>
             <EmptyState title="No skills recorded yet" action=("Add your first skill", Route::NewSkill)>

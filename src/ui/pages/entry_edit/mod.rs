@@ -3,6 +3,12 @@
 //! invalid. Skills are typed by name: names that match a skill (in any
 //! case) use it, new names create the skill.
 
+mod new_skills;
+mod supervisor;
+
+use new_skills::NewSkillCategories;
+use supervisor::SupervisorPicker;
+
 use crate::domain::application::Arrangement;
 use crate::domain::portfolio::{
     DeliverableForm, EntryField, MilestoneForm, ObjectiveForm, Outcome, ParsedEntry, PaymentStatus,
@@ -12,8 +18,8 @@ use crate::domain::record::Meta;
 use crate::domain::{Document, EntryForm, FieldError, PortfolioEntry, RecordId};
 use crate::routes::Route;
 use crate::ui::field_ids::FieldId;
+use crate::ui::form::RowList;
 use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
-use crate::ui::form::{RowList, SelectField};
 use crate::ui::platform::{new_id, now};
 use crate::ui::state::use_doc;
 use crate::ui::widgets::PageHeading;
@@ -157,7 +163,8 @@ fn EntryEditor(base: PortfolioEntry, is_new: bool) -> impl IntoView {
     }
 }
 
-type Form = RecordForm<PortfolioEntry>;
+/// The entry form, as its sections take it.
+pub type Form = RecordForm<PortfolioEntry>;
 
 /// Choices of a select: (value, text).
 fn options<T: Copy>(
@@ -319,17 +326,6 @@ fn PaySection(form: Form) -> impl IntoView {
 
 #[component]
 fn FeedbackSection(form: Form) -> impl IntoView {
-    let doc = use_doc();
-    let contacts = doc.with_untracked(|d| {
-        std::iter::once((String::new(), "None".to_owned()))
-            .chain(d.contacts.iter().map(|c| {
-                (
-                    c.meta.id.to_string(),
-                    format!("{} ({})", c.name, c.kind.label()),
-                )
-            }))
-            .collect::<Vec<_>>()
-    });
     let ratings = [
         ("", "No rating"),
         ("5", "5 – Excellent"),
@@ -343,13 +339,7 @@ fn FeedbackSection(form: Form) -> impl IntoView {
     view! {
         <fieldset>
             <legend>"Supervisor and feedback"</legend>
-            <SelectField
-                id="entry-supervisor"
-                label="Supervisor"
-                options=contacts
-                value=Signal::derive(move || form.form.with(|f| f.supervisor.map(|s| s.to_string()).unwrap_or_default()))
-                on_change=Callback::new(move |v: String| form.edit(|f| f.supervisor = RecordId::parse(&v)))
-            />
+            <SupervisorPicker form=form />
             {form.text(EntryField::FeedbackQuote, Input::AREA.hint("What your supervisor said about your work."))}
             <div class="field-row">
                 {form.select(EntryField::FeedbackRating, ratings)}
@@ -402,6 +392,7 @@ fn LearningSection(form: Form) -> impl IntoView {
             />
             {form.text(EntryField::Reflection, Input::AREA.hint("What you learned, what you would do differently."))}
             {form.text(EntryField::Skills, Input::TEXT.hint("Separate with commas. A new name adds the skill to your inventory.").list("entry-skill-names"))}
+            <NewSkillCategories form=form />
             {form.text(EntryField::Tags, Input::TEXT.hint("Separate with commas."))}
         </fieldset>
     }
