@@ -34,6 +34,34 @@ pub fn SupervisorPicker(form: Form) -> impl IntoView {
         })
     });
     let adding = RwSignal::new(false);
+    view! {
+        {move || view! {
+            <SelectField
+                id="entry-supervisor"
+                label="Supervisor"
+                options=contacts.get()
+                value=Signal::derive(move || form.form.with(|f| f.supervisor.map(|s| s.to_string()).unwrap_or_default()))
+                on_change=Callback::new(move |v: String| form.edit(|f| f.supervisor = RecordId::parse(&v)))
+            />
+        }}
+        {move || if adding.get() {
+            view! { <NewContact form=form adding=adding /> }.into_any()
+        } else {
+            view! {
+                <button type="button" class="button small" id="add-supervisor" on:click=move |_| {
+                    adding.set(true);
+                    focus_later("entry-new-contact-name");
+                }>"Add a new contact"</button>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// A contact made from the entry form: name, kind, organization.
+#[component]
+fn NewContact(form: Form, adding: RwSignal<bool>) -> impl IntoView {
+    let doc = use_doc();
     let new = RwSignal::new(blank());
     let error = RwSignal::new(None::<String>);
     let add = move || {
@@ -80,52 +108,27 @@ pub fn SupervisorPicker(form: Form) -> impl IntoView {
         .iter()
         .map(|k| (k.slug().to_owned(), k.label().to_owned()))
         .collect::<Vec<_>>();
-    let new_contact = move || {
-        let kinds = kinds.clone();
-        view! {
-            <fieldset class="row-group">
-                <legend>"New contact"</legend>
-                {input("entry-new-contact-name", "Their name", |f| f.name.clone(), |f, v| f.name = v)}
-                <SelectField
-                    id="entry-new-contact-kind"
-                    label="Kind of contact"
-                    options=kinds
-                    value=Signal::derive(move || new.with(|f| f.kind.clone()))
-                    on_change=Callback::new(move |v| new.update(|f| f.kind = v))
-                />
-                {input("entry-new-contact-organization", "Their organization", |f| f.organization.clone(), |f, v| f.organization = v)}
-                {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-                <div class="actions">
-                    <button type="button" class="button primary" on:click=move |_| add()>"Add and choose them"</button>
-                    <button type="button" class="button" on:click=move |_| {
-                        adding.set(false);
-                        error.set(None);
-                        focus_later("add-supervisor");
-                    }>"Cancel"</button>
-                </div>
-            </fieldset>
-        }
-    };
     view! {
-        {move || view! {
+        <fieldset class="row-group">
+            <legend>"New contact"</legend>
+            {input("entry-new-contact-name", "Their name", |f| f.name.clone(), |f, v| f.name = v)}
             <SelectField
-                id="entry-supervisor"
-                label="Supervisor"
-                options=contacts.get()
-                value=Signal::derive(move || form.form.with(|f| f.supervisor.map(|s| s.to_string()).unwrap_or_default()))
-                on_change=Callback::new(move |v: String| form.edit(|f| f.supervisor = RecordId::parse(&v)))
+                id="entry-new-contact-kind"
+                label="Kind of contact"
+                options=kinds
+                value=Signal::derive(move || new.with(|f| f.kind.clone()))
+                on_change=Callback::new(move |v| new.update(|f| f.kind = v))
             />
-        }}
-        {move || if adding.get() {
-            new_contact().into_any()
-        } else {
-            view! {
-                <button type="button" class="button small" id="add-supervisor" on:click=move |_| {
-                    adding.set(true);
-                    focus_later("entry-new-contact-name");
-                }>"Add a new contact"</button>
-            }
-            .into_any()
-        }}
+            {input("entry-new-contact-organization", "Their organization", |f| f.organization.clone(), |f, v| f.organization = v)}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| add()>"Add and choose them"</button>
+                <button type="button" class="button" on:click=move |_| {
+                    adding.set(false);
+                    error.set(None);
+                    focus_later("add-supervisor");
+                }>"Cancel"</button>
+            </div>
+        </fieldset>
     }
 }

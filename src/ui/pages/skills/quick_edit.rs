@@ -70,52 +70,6 @@ pub fn QuickEdit() -> impl IntoView {
             None => {}
         }
     };
-    let set = move |i: usize, change: Box<dyn FnOnce(&mut Rating)>| {
-        rows.update(|r| {
-            if let Some((_, rating)) = r.as_mut().and_then(|r| r.get_mut(i)) {
-                change(rating);
-            }
-        })
-    };
-    let categories = SkillCategory::ALL
-        .iter()
-        .map(|c| (c.slug().to_owned(), c.label().to_owned()))
-        .collect::<Vec<_>>();
-    let row = move |i: usize, name: String, r: Rating| {
-        let level = |l: Option<u8>| l.map(|l| l.to_string()).unwrap_or_default();
-        view! {
-            <fieldset class="row-group quick-row">
-                <legend>{name.clone()}</legend>
-                <div class="field-row">
-                    <SelectField
-                        id=format!("quick-{i}-level")
-                        label=format!("Level of {name}")
-                        options=levels("Not rated")
-                        value=level(r.level)
-                        on_change=Callback::new(move |v: String| set(i, Box::new(move |r| r.level = v.parse().ok())))
-                    />
-                    <SelectField
-                        id=format!("quick-{i}-target")
-                        label=format!("Target for {name}")
-                        options=levels("No target")
-                        value=level(r.target)
-                        on_change=Callback::new(move |v: String| set(i, Box::new(move |r| r.target = v.parse().ok())))
-                    />
-                    <SelectField
-                        id=format!("quick-{i}-category")
-                        label=format!("Category of {name}")
-                        options=categories.clone()
-                        value=r.category.slug().to_owned()
-                        on_change=Callback::new(move |v: String| {
-                            if let Some(c) = SkillCategory::from_slug(&v) {
-                                set(i, Box::new(move |r| r.category = c));
-                            }
-                        })
-                    />
-                </div>
-            </fieldset>
-        }
-    };
     let is_open = Memo::new(move |_| rows.with(Option::is_some));
     move || match is_open.get() {
         false => view! {
@@ -134,7 +88,7 @@ pub fn QuickEdit() -> impl IntoView {
                 <section class="panel" aria-labelledby="quick-edit-heading">
                     <h2 id="quick-edit-heading" tabindex="-1">"Change levels, targets and categories"</h2>
                     <form class="form" novalidate on:submit=save>
-                        {list.into_iter().enumerate().map(|(i, (name, r))| row(i, name, r)).collect_view()}
+                        {list.into_iter().enumerate().map(|(i, (name, rating))| view! { <QuickRow i=i name=name rating=rating rows=rows /> }).collect_view()}
                         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                         <div class="actions">
                             <button type="submit" class="button primary">"Save changes"</button>
@@ -145,5 +99,59 @@ pub fn QuickEdit() -> impl IntoView {
             }
             .into_any()
         }
+    }
+}
+
+/// One skill's three choices; they change the open copy only.
+#[component]
+fn QuickRow(
+    i: usize,
+    name: String,
+    rating: Rating,
+    rows: RwSignal<Option<Vec<(String, Rating)>>>,
+) -> impl IntoView {
+    let set = move |change: Box<dyn FnOnce(&mut Rating)>| {
+        rows.update(|r| {
+            if let Some((_, rating)) = r.as_mut().and_then(|r| r.get_mut(i)) {
+                change(rating);
+            }
+        })
+    };
+    let level = |l: Option<u8>| l.map(|l| l.to_string()).unwrap_or_default();
+    let categories = SkillCategory::ALL
+        .iter()
+        .map(|c| (c.slug().to_owned(), c.label().to_owned()))
+        .collect::<Vec<_>>();
+    view! {
+        <fieldset class="row-group quick-row">
+            <legend>{name.clone()}</legend>
+            <div class="field-row">
+                <SelectField
+                    id=format!("quick-{i}-level")
+                    label=format!("Level of {name}")
+                    options=levels("Not rated")
+                    value=level(rating.level)
+                    on_change=Callback::new(move |v: String| set(Box::new(move |r| r.level = v.parse().ok())))
+                />
+                <SelectField
+                    id=format!("quick-{i}-target")
+                    label=format!("Target for {name}")
+                    options=levels("No target")
+                    value=level(rating.target)
+                    on_change=Callback::new(move |v: String| set(Box::new(move |r| r.target = v.parse().ok())))
+                />
+                <SelectField
+                    id=format!("quick-{i}-category")
+                    label=format!("Category of {name}")
+                    options=categories
+                    value=rating.category.slug().to_owned()
+                    on_change=Callback::new(move |v: String| {
+                        if let Some(c) = SkillCategory::from_slug(&v) {
+                            set(Box::new(move |r| r.category = c));
+                        }
+                    })
+                />
+            </div>
+        </fieldset>
     }
 }
