@@ -287,7 +287,7 @@ impl ProfileForm {
         };
         let mut link = |field: ProfileField| match self.get(field).trim() {
             "" => None,
-            text => SafeUrl::parse(text, UrlPolicy::Web)
+            text => SafeUrl::parse_typed(text, UrlPolicy::Web)
                 .map_err(|e| errors.push(FieldError::new(field, e.to_string())))
                 .ok(),
         };
@@ -461,7 +461,7 @@ mod tests {
         form.github_url = "javascript:alert(1)".into();
         form.email = "ada-at-state.edu".into();
         form.graduation = "May 2027".into();
-        form.linkedin_url = "linkedin.com/in/ada".into();
+        form.linkedin_url = "linkedin/in/ada".into();
         form.name = "x".repeat(MAX_SHORT + 1);
         let errors = form.parse(&blank(), t(2)).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
@@ -476,6 +476,24 @@ mod tests {
             ]
         );
         assert!(errors[3].message.contains("https://"), "{:?}", errors[3]);
+    }
+
+    /// Regression (issue 19, A): "linkedin.com/in/ada" was refused, and
+    /// on the Profile lost. It is kept as `https://linkedin.com/in/ada`,
+    /// and what is kept reads back as itself.
+    #[test]
+    fn a_profile_link_typed_without_https_is_kept_with_https() {
+        let mut form = filled_form();
+        form.linkedin_url = "linkedin.com/in/ada".into();
+        form.github_url = " github.com/ada ".into();
+        let profile = form.parse(&blank(), t(2)).unwrap();
+        assert_eq!(
+            profile.to_form().linkedin_url,
+            "https://linkedin.com/in/ada"
+        );
+        assert_eq!(profile.to_form().github_url, "https://github.com/ada");
+        let json = serde_json::to_string(&profile).unwrap();
+        assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), profile);
     }
 
     #[test]
