@@ -457,7 +457,7 @@ impl ApplicationForm {
         }
         let posting_url = match text(AppField::PostingUrl) {
             "" => None,
-            t => SafeUrl::parse(t, UrlPolicy::Web)
+            t => SafeUrl::parse_typed(t, UrlPolicy::Web)
                 .map_err(|e| err(AppField::PostingUrl, &e.to_string()))
                 .ok(),
         };
@@ -936,6 +936,33 @@ pub(crate) mod tests {
             again, a,
             "an unchanged form changes nothing, not even `updated`"
         );
+    }
+
+    /// Regression (issue 19, A): a posting link typed without `https://`
+    /// was refused.
+    #[test]
+    fn a_posting_link_typed_without_https_is_kept_with_https() {
+        let base = app(1, "", "", day(11, 1));
+        let f = form(&[
+            (AppField::Organization, "Acme"),
+            (AppField::Role, "Research"),
+            (AppField::PostingUrl, "parkerdewey.com/projects/12345"),
+        ]);
+        let a = f.parse(&base, at(11, 2)).unwrap();
+        assert_eq!(
+            a.posting_url.as_ref().map(|u| u.as_str()),
+            Some("https://parkerdewey.com/projects/12345")
+        );
+        assert_eq!(
+            a.to_form().get(AppField::PostingUrl),
+            "https://parkerdewey.com/projects/12345"
+        );
+        let f = form(&[
+            (AppField::Organization, "Acme"),
+            (AppField::Role, "Research"),
+            (AppField::PostingUrl, "javascript:alert(1)"),
+        ]);
+        assert!(f.parse(&base, at(11, 2)).is_err());
     }
 
     #[test]

@@ -204,7 +204,7 @@ impl ContactForm {
         }
         let url = match self.url.trim() {
             "" => None,
-            t => SafeUrl::parse(t, UrlPolicy::Web)
+            t => SafeUrl::parse_typed(t, UrlPolicy::Web)
                 .map_err(|e| errors.push(FieldError::new(ContactField::Url, e.to_string())))
                 .ok(),
         };

@@ -288,6 +288,50 @@ pub fn gap_check(doc: &Document) -> Vec<Gap> {
     gaps
 }
 
+/// Why the gap check lists nothing, so the page says what it needs
+/// instead of disappearing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoGaps {
+    /// No application is in an active stage (`closed` are rejected,
+    /// withdrawn, ghosted or completed).
+    NoActiveApplication { closed: usize },
+    /// Active applications, none of which lists the skills it asks for.
+    NoSkillsAsked { active: usize },
+    /// Every skill asked for is in the inventory, at target, with evidence.
+    AllCovered { asked: usize },
+}
+
+/// Why [`gap_check`] lists nothing (`None`: it lists something).
+pub fn why_no_gaps(doc: &Document) -> Option<NoGaps> {
+    if !gap_check(doc).is_empty() {
+        return None;
+    }
+    let active: Vec<&Application> = doc
+        .applications
+        .iter()
+        .filter(|a| a.stage().is_active())
+        .collect();
+    let mut asked: BTreeSet<String> = BTreeSet::new();
+    for a in &active {
+        asked.extend(
+            a.required_skills
+                .iter()
+                .map(|n| n.trim().to_ascii_lowercase()),
+        );
+    }
+    Some(if active.is_empty() {
+        NoGaps::NoActiveApplication {
+            closed: doc.applications.len(),
+        }
+    } else if asked.is_empty() {
+        NoGaps::NoSkillsAsked {
+            active: active.len(),
+        }
+    } else {
+        NoGaps::AllCovered { asked: asked.len() }
+    })
+}
+
 /// The applications (any stage) that ask for a skill by name.
 pub fn applications_asking<'a>(doc: &'a Document, skill: &Skill) -> Vec<&'a Application> {
     doc.applications
@@ -408,6 +452,43 @@ mod tests {
             gaps[1].name, "Excel",
             "the inventory's spelling, not the application's"
         );
+    }
+
+    /// Regression (issue 19, D): with no active application the gap check
+    /// disappeared without a word. It says what it needs instead.
+    #[test]
+    fn the_gap_check_says_what_it_needs_when_it_lists_nothing() {
+        let mut d = doc();
+        assert_eq!(why_no_gaps(&d), None, "it lists gaps");
+        // Every application closed or done.
+        for (i, a) in d.applications.iter_mut().enumerate() {
+            let stage = if i == 0 {
+                Stage::Completed
+            } else {
+                Stage::Withdrawn
+            };
+            a.move_to(stage, day(11, 20), at(11, 20));
+        }
+        assert!(gap_check(&d).is_empty());
+        assert_eq!(
+            why_no_gaps(&d),
+            Some(NoGaps::NoActiveApplication { closed: 3 })
+        );
+        let mut empty = d.clone();
+        empty.applications.clear();
+        assert_eq!(
+            why_no_gaps(&empty),
+            Some(NoGaps::NoActiveApplication { closed: 0 })
+        );
+        // Active, but asking for nothing.
+        let mut fresh = app(30, "Gamma", "Intern", day(11, 1));
+        fresh.required_skills.clear();
+        d.applications.push(fresh);
+        assert_eq!(why_no_gaps(&d), Some(NoGaps::NoSkillsAsked { active: 1 }));
+        // Asking only for what the student has, at target, with evidence.
+        d.applications[3].required_skills = vec!["excel".into(), " Excel".into()];
+        d.skills[0].target = Some(3);
+        assert_eq!(why_no_gaps(&d), Some(NoGaps::AllCovered { asked: 1 }));
     }
 
     #[test]

@@ -582,7 +582,7 @@ impl EntryForm {
             }
             let link = match d.link.trim() {
                 "" => None,
-                t => SafeUrl::parse(t, UrlPolicy::Web)
+                t => SafeUrl::parse_typed(t, UrlPolicy::Web)
                     .map_err(|e| fail(EntryField::DeliverableLink(i), &e.to_string()))
                     .ok(),
             };

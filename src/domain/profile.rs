@@ -256,6 +256,31 @@ impl ProfileForm {
         *slot = value;
     }
 
+    /// Saving as you type: the profile `base` becomes with every `typed`
+    /// field that is valid taken from `self`, and the errors of the typed
+    /// fields that are not (those keep their stored value until fixed).
+    /// The profile is `None` only when `base` itself does not pass (data
+    /// read from an older import, say): then nothing is stored.
+    pub fn parse_valid_fields(
+        &self,
+        base: &Profile,
+        typed: &std::collections::HashSet<ProfileField>,
+        now: DateTime<Utc>,
+    ) -> (Option<Profile>, Vec<FieldError<ProfileField>>) {
+        let stored = base.to_form();
+        let all = self.overlay_on(&stored, typed.iter().copied());
+        let errors = match all.parse(base, now) {
+            Ok(profile) => return (Some(profile), Vec::new()),
+            Err(errors) => errors,
+        };
+        let valid = typed
+            .iter()
+            .copied()
+            .filter(|f| !errors.iter().any(|e| e.field == *f));
+        let profile = self.overlay_on(&stored, valid).parse(base, now).ok();
+        (profile, errors)
+    }
+
     /// Validates every field; on success returns the profile that `base`
     /// becomes (same id, `updated` moved to `now` if anything changed).
     pub fn parse(
@@ -287,7 +312,7 @@ impl ProfileForm {
         };
         let mut link = |field: ProfileField| match self.get(field).trim() {
             "" => None,
-            text => SafeUrl::parse(text, UrlPolicy::Web)
+            text => SafeUrl::parse_typed(text, UrlPolicy::Web)
                 .map_err(|e| errors.push(FieldError::new(field, e.to_string())))
                 .ok(),
         };
@@ -461,7 +486,7 @@ mod tests {
         form.github_url = "javascript:alert(1)".into();
         form.email = "ada-at-state.edu".into();
         form.graduation = "May 2027".into();
-        form.linkedin_url = "linkedin.com/in/ada".into();
+        form.linkedin_url = "linkedin/in/ada".into();
         form.name = "x".repeat(MAX_SHORT + 1);
         let errors = form.parse(&blank(), t(2)).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
@@ -476,6 +501,66 @@ mod tests {
             ]
         );
         assert!(errors[3].message.contains("https://"), "{:?}", errors[3]);
+    }
+
+    /// Regression (issue 19, A): "linkedin.com/in/ada" was refused, and
+    /// on the Profile lost. It is kept as `https://linkedin.com/in/ada`,
+    /// and what is kept reads back as itself.
+    #[test]
+    fn a_profile_link_typed_without_https_is_kept_with_https() {
+        let mut form = filled_form();
+        form.linkedin_url = "linkedin.com/in/ada".into();
+        form.github_url = " github.com/ada ".into();
+        let profile = form.parse(&blank(), t(2)).unwrap();
+        assert_eq!(
+            profile.to_form().linkedin_url,
+            "https://linkedin.com/in/ada"
+        );
+        assert_eq!(profile.to_form().github_url, "https://github.com/ada");
+        let json = serde_json::to_string(&profile).unwrap();
+        assert_eq!(serde_json::from_str::<Profile>(&json).unwrap(), profile);
+    }
+
+    /// Regression (issue 19, A): on the Profile an invalid field held back
+    /// every other field, and its text was lost on leaving the page. Each
+    /// valid typed field is stored; an invalid one keeps the stored value
+    /// and says why.
+    #[test]
+    fn an_invalid_profile_field_holds_back_only_itself() {
+        let base = filled_form().parse(&blank(), t(2)).unwrap();
+        let mut form = base.to_form();
+        form.name = "Ada Lovelace".into();
+        form.github_url = "javascript:alert(1)".into();
+        form.linkedin_url = "linkedin.com/in/ada-l".into();
+        let typed: std::collections::HashSet<_> = [
+            ProfileField::Name,
+            ProfileField::GithubUrl,
+            ProfileField::LinkedinUrl,
+        ]
+        .into();
+        let (profile, errors) = form.parse_valid_fields(&base, &typed, t(3));
+        let profile = profile.unwrap();
+        assert_eq!(profile.name, "Ada Lovelace");
+        assert_eq!(profile.github_url, None, "the stored value stays");
+        assert_eq!(
+            profile.to_form().linkedin_url,
+            "https://linkedin.com/in/ada-l"
+        );
+        assert_eq!(profile.meta.updated, t(3));
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, ProfileField::GithubUrl);
+        // A field not typed here is never taken from this form.
+        form.school = "Old School".into();
+        let (profile, _) = form.parse_valid_fields(&base, &typed, t(3));
+        assert_eq!(profile.unwrap().school, "State University");
+        // All valid: no errors.
+        form.github_url = "github.com/ada".into();
+        let (profile, errors) = form.parse_valid_fields(&base, &typed, t(3));
+        assert!(errors.is_empty());
+        assert_eq!(
+            profile.unwrap().to_form().github_url,
+            "https://github.com/ada"
+        );
     }
 
     #[test]

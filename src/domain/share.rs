@@ -6,8 +6,11 @@
 //! shared portfolios, feedback the student marked shareable, the skills
 //! with their evidence, and the names of the supervisors of those entries.
 //! Private entries, fees and payment, notes, and supervisors' e-mail and
-//! phone are left out unless [`ShareOptions`] ticks them in. Tags, learning
-//! objectives, applications and other contacts are never shared.
+//! phone are left out unless [`ShareOptions`] ticks them in. An entry's
+//! objectives go in only when met or partly met (what the viewer and the
+//! printable portfolio show as "Objectives met"). The profile's learning
+//! objectives, objectives not (yet) met, tags, applications and other
+//! contacts are never shared.
 //!
 //! A received share is untrusted: [`decode_shared`] reads it within the same
 //! caps as a backup, every link in it is checked again by [`SafeUrl`], and
@@ -184,6 +187,16 @@ pub struct LeftOut {
     pub contact_details: usize,
 }
 
+/// Whether an entry's objective goes into a share: met or partly met, as
+/// the viewer shows it ("Objectives met: …"). One not met, or not
+/// reflected on yet, is the student's own business.
+pub fn shows_as_met(objective: &Objective) -> bool {
+    matches!(
+        objective.outcome,
+        super::portfolio::Outcome::Met | super::portfolio::Outcome::Partly
+    )
+}
+
 /// The share of `doc` with `options`, newest entries first.
 pub fn build(doc: &Document, options: &ShareOptions, exported: DateTime<Utc>) -> SharedPortfolio {
     build_with_report(doc, options, exported).0
@@ -255,7 +268,12 @@ pub fn build_with_report(
                 .filter(|_| e.fee.is_some()),
             deliverables: e.deliverables.clone(),
             milestones: e.milestones.clone(),
-            objectives: e.objectives.clone(),
+            objectives: e
+                .objectives
+                .iter()
+                .filter(|o| shows_as_met(o))
+                .cloned()
+                .collect(),
             reflection: e.reflection.clone(),
             feedback,
             supervisor: e.supervisor.filter(|id| contacts.contains(*id)),
@@ -575,7 +593,7 @@ fn check_shared(share: &SharedPortfolio) -> Result<(), DecodeError> {
 mod tests {
     use super::*;
     use crate::domain::application::new_application;
-    use crate::domain::portfolio::{Feedback, PortfolioEntry};
+    use crate::domain::portfolio::{Feedback, Outcome, PortfolioEntry};
     use crate::domain::record::Meta;
     use crate::domain::{Contact, Skill};
 
@@ -619,6 +637,17 @@ mod tests {
             currency: "USD".into(),
         });
         public.tags = vec!["SECRET-tag".into()];
+        public.objectives = [
+            ("Shown-objective-met", Outcome::Met),
+            ("Shown-objective-partly", Outcome::Partly),
+            ("SECRET-objective-not-met", Outcome::NotMet),
+            ("SECRET-objective-not-yet", Outcome::NotYet),
+        ]
+        .map(|(text, outcome)| Objective {
+            text: text.into(),
+            outcome,
+        })
+        .into();
         public.feedback = Feedback {
             quote: "Sharp work".into(),
             rating: Some(5),
@@ -658,9 +687,30 @@ mod tests {
             "Sharp work",
             "SQL",
             "Survey analysis",
+            "Shown-objective-met",
+            "Shown-objective-partly",
         ] {
             assert!(text.contains(shown), "{shown} is missing from {text}");
         }
+    }
+
+    /// Regression (issue 19, C): the Share page said learning objectives
+    /// are never shared while the viewer showed "Objectives met: …", and
+    /// the file carried objectives not met that nothing showed. A share
+    /// holds an entry's objectives met or partly met, exactly what the
+    /// viewer shows, and never the profile's learning objectives.
+    #[test]
+    fn a_share_holds_only_the_objectives_shown_as_met_never_the_learning_objectives() {
+        let share = build(&sample(), &ShareOptions::default(), t0());
+        let deck = share
+            .entries
+            .iter()
+            .find(|e| e.title == "Market sizing deck")
+            .unwrap();
+        let texts: Vec<&str> = deck.objectives.iter().map(|o| o.text.as_str()).collect();
+        assert_eq!(texts, ["Shown-objective-met", "Shown-objective-partly"]);
+        assert!(deck.objectives.iter().all(shows_as_met));
+        assert!(!encode_shared(&share).contains("SECRET-learning-objectives"));
     }
 
     #[test]
@@ -709,6 +759,8 @@ mod tests {
         });
         for marker in [
             "SECRET-learning-objectives",
+            "SECRET-objective-not-met",
+            "SECRET-objective-not-yet",
             "SECRET-unrelated-contact",
             "SECRET-wishlist-skill",
             "SECRET-tag",

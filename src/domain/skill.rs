@@ -241,7 +241,7 @@ impl SkillForm {
                     "Give the evidence a title, e.g. the certificate's name.",
                 ));
             }
-            match SafeUrl::parse(url, UrlPolicy::Web) {
+            match SafeUrl::parse_typed(url, UrlPolicy::Web) {
                 Ok(url) => evidence.push(EvidenceLink {
                     title: title.to_owned(),
                     url,

@@ -9,6 +9,13 @@
 //! with odd case, leading spaces or control characters. Anything without an
 //! explicit allowed scheme is refused, which also refuses entity- and
 //! percent-encoded schemes (they are not schemes to a URL parser).
+//!
+//! Two doors: [`SafeUrl::parse`] is strict and is what stored data, shares
+//! and config are read with; [`SafeUrl::parse_typed`] is for what a student
+//! types into a form's link field, and also takes a bare domain
+//! (`parkerdewey.com/projects/1` becomes `https://parkerdewey.com/projects/1`).
+//! What `parse_typed` keeps always passes `parse`, so the app never writes a
+//! link it would refuse to read.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -65,18 +72,14 @@ pub enum UrlError {
     BadCharacter,
     #[error("The link is too long (at most 2048 characters).")]
     TooLong,
+    #[error("This is an e-mail address; enter a link to a web page (https://…).")]
+    EmailNotLink,
 }
 
 impl SafeUrl {
     /// Checks `input` under `policy`; on success keeps the cleaned link.
     pub fn parse(input: &str, policy: UrlPolicy) -> Result<Self, UrlError> {
-        // WHATWG: strip leading and trailing C0 control or space...
-        let trimmed = input.trim_matches(|c: char| c <= '\u{20}');
-        // ...and remove all ASCII tab or newline.
-        let cleaned: String = trimmed
-            .chars()
-            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-            .collect();
+        let cleaned = clean(input);
         if cleaned.len() > MAX_URL_LEN {
             return Err(UrlError::TooLong);
         }
@@ -111,6 +114,33 @@ impl SafeUrl {
         Ok(Self(cleaned))
     }
 
+    /// What a student typed into a link field: as [`SafeUrl::parse`], but a
+    /// bare domain (no scheme, a dot in the host: `linkedin.com/in/ada`,
+    /// `www.example.org:8080/x`) becomes `https://…`, and an e-mail address
+    /// becomes `mailto:` where the policy allows it (else it is refused as
+    /// an e-mail address). Nothing else is guessed: `localhost`, a
+    /// protocol-relative `//host`, or anything with another scheme keeps
+    /// its error.
+    pub fn parse_typed(input: &str, policy: UrlPolicy) -> Result<Self, UrlError> {
+        let error = match Self::parse(input, policy) {
+            Err(
+                e @ (UrlError::NotAbsolute | UrlError::SchemeNotAllowed | UrlError::NotAWebLink),
+            ) => e,
+            strict => return strict,
+        };
+        let cleaned = clean(input);
+        if is_bare_domain(&cleaned) {
+            return Self::parse(&format!("https://{cleaned}"), policy);
+        }
+        if !cleaned.contains(['/', ':']) && check_email(&cleaned).is_ok() {
+            return match policy {
+                UrlPolicy::WebOrMail => Self::parse(&format!("mailto:{cleaned}"), policy),
+                UrlPolicy::Web => Err(UrlError::EmailNotLink),
+            };
+        }
+        Err(error)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -127,6 +157,46 @@ impl<'de> Deserialize<'de> for SafeUrl {
         let text = String::deserialize(deserializer)?;
         SafeUrl::parse(&text, UrlPolicy::WebOrMail).map_err(serde::de::Error::custom)
     }
+}
+
+/// WHATWG: strips leading and trailing C0 control or space, and removes
+/// all ASCII tab or newline.
+fn clean(input: &str) -> String {
+    input
+        .trim_matches(|c: char| c <= '\u{20}')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect()
+}
+
+/// Whether `text` (cleaned) starts with a host and an optional port, with
+/// no scheme: labels of letters, digits and `-` (any script, for
+/// international names) separated by dots, at least two of them, the last
+/// one not all digits unless the host is a dotted IPv4 address.
+fn is_bare_domain(text: &str) -> bool {
+    let end = text.find(['/', '?', '#']).unwrap_or(text.len());
+    let host_port = &text[..end];
+    let (host, port) = match host_port.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (host_port, None),
+    };
+    if port.is_some_and(|p| p.is_empty() || p.len() > 5 || !p.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let labels: Vec<&str> = host.strip_suffix('.').unwrap_or(host).split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if labels.len() < 2 || !labels.iter().all(label_ok) {
+        return false;
+    }
+    let numeric = |l: &&str| l.bytes().all(|b| b.is_ascii_digit());
+    let last = labels[labels.len() - 1];
+    !numeric(&last) || (labels.len() == 4 && labels.iter().all(numeric))
 }
 
 /// Splits `scheme:rest` when `input` starts with a syntactically valid URL
@@ -252,6 +322,125 @@ mod tests {
             web(&format!("https://e.com/{}", "a".repeat(MAX_URL_LEN))),
             Err(UrlError::TooLong)
         );
+    }
+
+    /// Regression (issue 19, A): "parkerdewey.com/projects/12345" typed into
+    /// a link field was refused, and "linkedin.com/in/ada" on the Profile was
+    /// lost. A bare domain is taken as `https://`; nothing else is guessed.
+    #[test]
+    fn a_link_typed_without_https_is_kept_with_https() {
+        let typed = |s: &str| SafeUrl::parse_typed(s, UrlPolicy::Web).map(|u| u.to_string());
+        for (input, kept) in [
+            (
+                "parkerdewey.com/projects/12345",
+                "https://parkerdewey.com/projects/12345",
+            ),
+            ("linkedin.com/in/ada", "https://linkedin.com/in/ada"),
+            (
+                "  www.LinkedIn.com/in/ada \n",
+                "https://www.LinkedIn.com/in/ada",
+            ),
+            ("example.org", "https://example.org"),
+            ("example.org.", "https://example.org."),
+            (
+                "jobs.example.org:8080/a?b=c#d",
+                "https://jobs.example.org:8080/a?b=c#d",
+            ),
+            ("example.org?q=1", "https://example.org?q=1"),
+            ("münchen.de/jobs", "https://münchen.de/jobs"),
+            ("192.168.1.20/portfolio", "https://192.168.1.20/portfolio"),
+            // Already full: unchanged.
+            ("http://example.org/x", "http://example.org/x"),
+            ("HTTPS://example.org", "HTTPS://example.org"),
+        ] {
+            assert_eq!(typed(input).as_deref(), Ok(kept), "{input:?}");
+        }
+        for (input, error) in [
+            ("localhost", UrlError::NotAbsolute),
+            ("localhost:8080/x", UrlError::SchemeNotAllowed),
+            ("my portfolio", UrlError::NotAbsolute),
+            ("parkerdewey.com/projects 12345", UrlError::BadCharacter),
+            ("example", UrlError::NotAbsolute),
+            ("3.14", UrlError::NotAbsolute),
+            (".example.org", UrlError::NotAbsolute),
+            ("example..org", UrlError::NotAbsolute),
+            ("-bad.example.org", UrlError::NotAbsolute),
+            ("example.org:port/x", UrlError::SchemeNotAllowed),
+            ("//evil.example/x", UrlError::NotAbsolute),
+            ("/relative/path", UrlError::NotAbsolute),
+            ("ada@state.edu", UrlError::EmailNotLink),
+            ("mailto:ada@state.edu", UrlError::NotAWebLink),
+            ("user@example.org/path", UrlError::NotAbsolute),
+        ] {
+            let got = SafeUrl::parse_typed(input, UrlPolicy::Web);
+            let got = got.map(|u| u.to_string());
+            let want = match error {
+                UrlError::SchemeNotAllowed => UrlError::NotAWebLink,
+                e => e,
+            };
+            assert_eq!(got, Err(want), "{input:?}");
+        }
+        // Where mail links are allowed, a bare address becomes one.
+        assert_eq!(
+            SafeUrl::parse_typed("ada@state.edu", UrlPolicy::WebOrMail).map(|u| u.to_string()),
+            Ok("mailto:ada@state.edu".to_owned())
+        );
+    }
+
+    #[test]
+    fn typed_links_never_let_a_script_or_data_link_through() {
+        let hostile = [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "javascript://example.com/%0Aalert(1)",
+            "javascript:example.com",
+            "data:text/html,<script>alert(1)</script>",
+            "data:example.com",
+            "vbscript:msgbox(1)",
+            "file:///etc/passwd",
+            "&#106;avascript:alert(1)",
+            "%6Aavascript:alert(1)",
+            "javascript%3Aalert(1)",
+            "ftp://example.com/file",
+        ];
+        for input in hostile {
+            for policy in [UrlPolicy::Web, UrlPolicy::WebOrMail] {
+                let got = SafeUrl::parse_typed(input, policy);
+                assert!(got.is_err(), "accepted {input:?} under {policy:?}: {got:?}");
+            }
+        }
+    }
+
+    /// The app never writes what it would refuse to read: whatever a form
+    /// keeps from typed text reads back (strictly) as the same link, and
+    /// reading stored data does not upgrade bare domains.
+    #[test]
+    fn what_a_typed_link_keeps_reads_back_unchanged_and_reading_upgrades_nothing() {
+        let inputs = [
+            "parkerdewey.com/projects/12345",
+            " example.org ",
+            "a.b.c.example:443/x?y#z",
+            "https://example.org",
+            "ada@state.edu",
+            "münchen.de",
+        ];
+        for input in inputs {
+            for policy in [UrlPolicy::Web, UrlPolicy::WebOrMail] {
+                if let Ok(kept) = SafeUrl::parse_typed(input, policy) {
+                    assert_eq!(
+                        SafeUrl::parse(kept.as_str(), policy),
+                        Ok(kept.clone()),
+                        "{input:?}"
+                    );
+                    let json = serde_json::to_string(&kept).unwrap();
+                    assert_eq!(serde_json::from_str::<SafeUrl>(&json).unwrap(), kept);
+                }
+            }
+        }
+        assert!(serde_json::from_str::<SafeUrl>("\"linkedin.com/in/ada\"").is_err());
+        assert!(serde_json::from_str::<SafeUrl>("\"ada@state.edu\"").is_err());
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::ui::shell::{
     AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
     ShortcutsDialog, ToastRegion, Toaster,
 };
-use crate::ui::state::{Doc, OpenedShare, TrackerView};
+use crate::ui::state::{Doc, OpenedShare, ProfileDraft, TrackerView};
 use leptos::prelude::*;
 
 /// What start-up found.
@@ -147,6 +147,7 @@ fn Workspace(
     crate::ui::form::Drafts::provide();
     provide_context(TrackerView::new());
     provide_context(OpenedShare(RwSignal::new(None)));
+    provide_context(ProfileDraft(RwSignal::new(None)));
     provide_context(Branding::load());
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));

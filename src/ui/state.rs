@@ -1,9 +1,11 @@
 //! App-wide state, provided as context newtypes. The persisted model
 //! ([`Document`]) holds plain data only; signals wrap it from outside.
 
+use crate::domain::profile::{ProfileField, ProfileForm};
 use crate::domain::query::{Filter, Sort};
 use crate::domain::Document;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// The student's document. Every change to it is saved by
 /// [`crate::ui::saving`].
@@ -39,6 +41,13 @@ impl Default for TrackerView {
         Self::new()
     }
 }
+
+/// Profile text typed in this tab that could not be saved (a field with
+/// a problem), and which fields those are. Held in the tab while the
+/// student visits other views, so leaving the Profile discards nothing:
+/// back on it, the text is in its field with its error.
+#[derive(Clone, Copy)]
+pub struct ProfileDraft(pub RwSignal<Option<(ProfileForm, HashSet<ProfileField>)>>);
 
 /// A portfolio someone shared, opened from a file (or the student's own
 /// share, previewed), with where it came from. Held in the tab only: it is

@@ -51,6 +51,30 @@ test("the share file holds the public portfolio and leaves out what is not ticke
   expect(more.entries).toHaveLength(1);
 });
 
+// Regression (issue 19, C): the Share page said learning objectives are
+// "never shared" while the viewer and the printable portfolio showed
+// "Objectives met: …". Redaction: an entry's objectives met or partly met
+// are shared and shown, and the page says so; the profile's learning
+// objectives and objectives not met are never in the file.
+test("the Share page and the share agree on objectives: met ones are shown, the profile's learning objectives and unmet ones never", async ({ page }) => {
+  const doc = await fixture();
+  doc.entries[0].objectives.push({ text: "Never-shown unmet objective", outcome: "not_met" }, { text: "Never-shown open objective", outcome: "not_yet" });
+  await openWithStored(page, doc, "#/portfolio/share");
+  await expect(page.getByText("Each entry shows the objectives you met or partly met, as “Objectives met”.")).toBeVisible();
+  await expect(page.getByText("your profile’s learning objectives, objectives not met or not reflected on yet")).toBeVisible();
+  const { text } = await downloadShare(page);
+  const share = JSON.parse(text);
+  expect(share.entries[0].objectives.map((o) => o.text)).toEqual(["Size a market from public data", "Present to a client"]);
+  for (const secret of ["Never-shown", "Write production SQL", "Present findings to a client"]) expect(text, secret).not.toContain(secret);
+
+  await page.getByRole("button", { name: "Preview what they will see" }).click();
+  await expect(page.getByText("Objectives met: Size a market from public data; Present to a client (partly)")).toBeVisible();
+  await expect(page.getByText(/Never-shown|Write production SQL/)).toHaveCount(0);
+  await page.goto("#/portfolio/print");
+  await expect(page.getByText("Objectives met: Size a market from public data; Present to a client (partly)")).toBeVisible();
+  await expect(page.getByText(/Never-shown|Write production SQL/)).toHaveCount(0);
+});
+
 test("a share link opens read-only in a fresh browser whose own storage stays untouched", async ({ page, newContext }) => {
   await loadFixture(page);
   await page.getByRole("button", { name: "Make a share link" }).click();

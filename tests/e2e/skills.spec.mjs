@@ -1,7 +1,7 @@
 // End-to-end: the skill inventory. Evidence comes from portfolio entries;
 // the gap check lists what applications ask for; merging keeps references
 // across a reload; duplicate names are refused; delete can be undone.
-import { expect, longDate, openApp, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
+import { expect, fixture, inDays, longDate, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function addSkill(page, { name, category = "Technical", level = "", target = "" }) {
   await openApp(page, "#/skills/new");
@@ -109,4 +109,23 @@ test("deleting a skill says what refers to it and can be undone", async ({ page 
   const after = (await storedDoc(page));
   expect(after.skills).toEqual(before.skills);
   expect(after.entries).toEqual(before.entries);
+});
+
+// Regression (issue 19, D): with no active application the gap check
+// disappeared without a word. It says what it needs instead.
+test("with no active application the gap check says what it needs instead of disappearing", async ({ page }) => {
+  await openApp(page, "#/skills");
+  const gaps = page.getByRole("region", { name: "Gap check" });
+  await expect(gaps).toContainText("you have no application yet");
+  await expect(gaps.getByRole("link", { name: "Go to your applications" })).toBeVisible();
+
+  const doc = await fixture();
+  for (const a of doc.applications) a.history.push({ stage: "withdrawn", date: inDays(0) });
+  await openWithStored(page, doc, "#/skills");
+  await expect(gaps).toContainText("none is active now (2 applications are closed or completed)");
+
+  doc.applications[1].history = [{ stage: "saved", date: inDays(0) }];
+  doc.applications[1].required_skills = [];
+  await openWithStored(page, doc, "#/skills");
+  await expect(gaps).toContainText("Your active application lists no required skills.");
 });

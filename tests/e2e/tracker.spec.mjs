@@ -247,6 +247,30 @@ test("the posting link and a contact's e-mail are shown as links", async ({ page
   await expect(page.getByText("Found on LinkedIn")).toBeVisible();
 });
 
+// Regression (issue 19, A): "parkerdewey.com/projects/12345" was refused.
+test("a posting link typed without https:// is kept with it", async ({ page }) => {
+  await openApp(page, "#/applications/new");
+  await page.getByLabel("Organization").fill("Parker Dewey client");
+  await page.getByLabel("Role or project title").fill("Prospect list");
+  await page.getByLabel("Posting link").fill("parkerdewey.com/projects/12345");
+  await page.getByRole("button", { name: "Add application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Parker Dewey client — Prospect list" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Open the posting" })).toHaveAttribute("href", "https://parkerdewey.com/projects/12345");
+  await expect(page.getByLabel("Posting link")).toHaveValue("https://parkerdewey.com/projects/12345");
+  // Editing: the field shows what was kept.
+  await page.getByLabel("Posting link").fill("www.parkerdewey.com/projects/777");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expect(page.getByLabel("Posting link")).toHaveValue("https://www.parkerdewey.com/projects/777");
+  await expect(page.getByRole("link", { name: "Open the posting" })).toHaveAttribute("href", "https://www.parkerdewey.com/projects/777");
+  // What cannot be kept stays in the field, with its error.
+  await page.getByLabel("Posting link").fill("javascript:alert(1)");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("Posting link")).toHaveValue("javascript:alert(1)");
+  await expect(page.getByLabel("Posting link")).toHaveAttribute("aria-invalid", "true");
+  expect((await storedDoc(page)).applications[0].posting_url).toBe("https://www.parkerdewey.com/projects/777");
+});
+
 test("a long board shows 25 cards per stage and the rest on request; the search still finds every one", async ({ page }) => {
   const doc = await fixture();
   doc.applications = copies(doc.applications[0], 60, (i) => ({

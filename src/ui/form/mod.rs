@@ -8,6 +8,7 @@
 //!
 //! - Nothing is stored while a field is invalid: Save shows every error
 //!   (summary first, focused), and from then on errors follow typing.
+//! - After a save that stays on the page, the fields show what was kept.
 //! - A record changed in another tab since the form opened is not
 //!   overwritten without a second Save ([`StaleGuard`]).
 //! - Typed text is never lost by leaving: it is kept as a draft
@@ -302,7 +303,17 @@ impl<R: Editable> RecordForm<R> {
                 self.drafts.forget(self.key());
                 self.restored.set(false);
                 match R::after_save(id, self.is_new) {
-                    None => self.status.set("Changes saved.".into()),
+                    None => {
+                        // The fields show what was kept (a link typed
+                        // without https:// now has it).
+                        let kept = self
+                            .doc
+                            .with_untracked(|d| R::find(d, id).map(|r| r.to_form(d)));
+                        if let Some(kept) = kept {
+                            self.form.set(kept);
+                        }
+                        self.status.set("Changes saved.".into())
+                    }
                     Some(route) => {
                         go(&route);
                         let verb = if self.is_new { "Added" } else { "Saved" };

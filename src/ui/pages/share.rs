@@ -82,7 +82,7 @@ pub fn SharePage() -> impl IntoView {
                 plural(s.people.len(), "supervisor", "supervisors")
             ));
         }
-        format!("Your profile’s public fields (name, headline, school, program, graduation, links, aspirations), {}.", parts.join(", "))
+        format!("Your profile’s public fields (name, headline, school, program, graduation, links, aspirations), {}. Each entry shows the objectives you met or partly met, as “Objectives met”.", parts.join(", "))
         })
     };
     let email_label = Signal::derive(move || {
@@ -207,7 +207,8 @@ pub fn SharePage() -> impl IntoView {
                 <OptionBox id="share-contacts" label=left_label("Supervisors’ e-mail and phone", |l| l.contact_details) get=|o| o.contact_details set=|o, v| o.contact_details = v options=options link=link />
             </fieldset>
             <p class="hint">
-                "Never shared: your applications, other contacts, tags, learning objectives, skill targets, "
+                "Never shared: your applications, other contacts, tags, your profile’s learning objectives, "
+                "objectives not met or not reflected on yet, skill targets, "
                 "and feedback you have not marked as shareable"
                 {move || {
                     let n = report.get().unshareable_feedback;

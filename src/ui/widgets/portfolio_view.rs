@@ -49,7 +49,7 @@ fn entry_view(index: &ShareIndex, e: &SharedEntry) -> impl IntoView {
     let met: Vec<String> = e
         .objectives
         .iter()
-        .filter(|o| matches!(o.outcome, Outcome::Met | Outcome::Partly))
+        .filter(|o| crate::domain::share::shows_as_met(o))
         .map(|o| {
             if o.outcome == Outcome::Met {
                 o.text.clone()

@@ -1,8 +1,9 @@
 //! The gap check: what active applications ask for that the student lacks,
 //! has below target, or cannot show, most-demanded first. A missing skill
-//! is added with a target in one action.
+//! is added with a target in one action. When it lists nothing it says
+//! why, and what it needs ([`why_no_gaps`]).
 
-use crate::domain::inventory::gap_check;
+use crate::domain::inventory::{gap_check, why_no_gaps, NoGaps};
 use crate::domain::record::Meta;
 use crate::domain::Skill;
 use crate::routes::Route;
@@ -25,7 +26,42 @@ pub fn GapCheck() -> impl IntoView {
             None,
         );
     };
-    move || {
+    let why = Memo::new(move |_| {
+        gaps.with(Vec::is_empty)
+            .then(|| doc.with(why_no_gaps))
+            .flatten()
+    });
+    let needs = move || {
+        why.get().map(|why| {
+            let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_owned() } else { format!("{n} {many}") };
+            let text = match why {
+                NoGaps::NoActiveApplication { closed: 0 } => "It compares your skills with what your active applications ask for, and you have no application yet. Add one with the skills it asks for, and what you lack shows here.".to_owned(),
+                NoGaps::NoActiveApplication { closed } => format!(
+                    "It compares your skills with what your active applications ask for, and none is active now ({} closed or completed). Add an application, or move one back to an open stage, with the skills it asks for.",
+                    plural(closed, "your one application is", "applications are")
+                ),
+                NoGaps::NoSkillsAsked { active } => format!(
+                    "{} no required skills. Fill in “Required skills” on an application, and what you lack shows here.",
+                    if active == 1 { "Your active application lists".to_owned() } else { format!("Your {active} active applications list") }
+                ),
+                NoGaps::AllCovered { asked } => format!(
+                    "Nothing to close: you have {} your active applications ask for, at your target, with evidence.",
+                    if asked == 1 { "the one skill".to_owned() } else { format!("all {asked} skills") }
+                ),
+            };
+            let add = matches!(why, NoGaps::NoActiveApplication { .. } | NoGaps::NoSkillsAsked { .. });
+            view! {
+                <section class="panel" aria-labelledby="gap-heading">
+                    <h2 id="gap-heading">"Gap check"</h2>
+                    <p>{text}</p>
+                    {add.then(|| view! {
+                        <p><a href=Route::Applications.href()>"Go to your applications"</a></p>
+                    })}
+                </section>
+            }
+        })
+    };
+    let list_view = move || {
         let list = gaps.get();
         (!list.is_empty()).then(|| {
             let rows = list
@@ -70,5 +106,9 @@ pub fn GapCheck() -> impl IntoView {
                 </section>
             }
         })
+    };
+    view! {
+        {needs}
+        {list_view}
     }
 }
