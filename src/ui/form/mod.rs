@@ -310,6 +310,8 @@ impl<R: Editable> RecordForm<R> {
                             .doc
                             .with_untracked(|d| R::find(d, id).map(|r| r.to_form(d)));
                         if let Some(kept) = kept {
+                            // What is stored now: a draft is what differs.
+                            self.saved.set_value(kept.clone());
                             self.form.set(kept);
                         }
                         self.status.set("Changes saved.".into())
