@@ -150,7 +150,7 @@ impl Document {
             a.required_skills = vec!["Excel (sample)".into(), "SQL (sample)".into()];
             a.deadline = deadline_in.map(|d| today - Duration::days(d));
             for (i, stage) in stages.iter().enumerate() {
-                a.move_to(*stage, days(ago - 4 * i as i64), now);
+                a.move_to_dating_back(*stage, days(ago - 4 * i as i64), now);
             }
             if stages.last() == Some(&Stage::Applied) {
                 a.next_follow_up = Some(today + Duration::days(2));

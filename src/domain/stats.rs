@@ -207,7 +207,7 @@ mod tests {
         let mut a = new_application(RecordId::from_random_bytes([n; 16]), t0(), day(1, 1));
         a.source = source.into();
         for (i, s) in stages.iter().enumerate() {
-            a.move_to(*s, day(2, 1 + i as u32), t0());
+            a.move_to(*s, day(2, 1 + i as u32), t0()).unwrap();
         }
         a
     }

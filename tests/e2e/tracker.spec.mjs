@@ -1,7 +1,7 @@
 // End-to-end: the application tracker. Create an application, move it
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
-import { copies, expect, fixture, inDays, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
+import { copies, expect, fixture, inDays, longDate, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -298,4 +298,48 @@ test("an application with no reply for over 3 weeks after applying is flagged, o
   await page.getByRole("button", { name: "Interviewing", exact: true }).click();
   await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("listitem").filter({ hasText: "Acme Analytics" })).not.toContainText("Possibly ghosted");
   expect((await storedDoc(page)).applications[0].history.at(-1)).toEqual({ stage: "interviewing", date: inDays(0) });
+});
+
+// Issue 19, item 1: every step logged late, dated in the past, after adding
+// the application today (its automatic Saved step is the newest date).
+test("an application logged late does not get stuck in Saved", { tag: "@dates" }, async ({ page }) => {
+  await addApplication(page, { org: "Late Logger Inc", role: "Data clean-up" });
+  const record = async (stage, date) => {
+    await page.getByLabel("Move to stage").selectOption({ label: stage });
+    await page.getByLabel("Date of the change").fill(date);
+    await page.getByRole("button", { name: "Record stage change" }).click();
+    await expect(page.getByRole("heading", { name: `Stage: ${stage}` })).toBeVisible();
+  };
+  await record("Applied", inDays(-40));
+  await record("Interviewing", inDays(-30));
+  await record("Offered", inDays(-20));
+  await record("Accepted / In progress", inDays(-15));
+  await record("Completed", inDays(-2));
+  await expect(page.getByRole("button", { name: "Add to portfolio" })).toBeVisible();
+  // The automatic Saved step moved back to the applied date.
+  await expect(page.getByLabel("Date of Saved")).toHaveValue(inDays(-40));
+  await page.getByRole("link", { name: "← All applications" }).click();
+  await expect(page.getByRole("region", { name: "Completed" }).getByRole("link", { name: /Late Logger Inc/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Saved" }).getByRole("link", { name: /Late Logger Inc/ })).toHaveCount(0);
+
+  // A date before a step recorded earlier (not the automatic one) is
+  // refused, naming that step; the fix is offered, and nothing else moves.
+  await page.getByRole("link", { name: "Data clean-up" }).click();
+  await page.getByLabel("Move to stage").selectOption({ label: "Rejected" });
+  await page.getByLabel("Date of the change").fill(inDays(-10));
+  await page.getByRole("button", { name: "Record stage change" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Completed is dated ${longDate(inDays(-2))}, after that.`);
+  await expect(page.getByRole("heading", { name: "Stage: Completed" })).toBeVisible();
+  await page.getByRole("button", { name: `Record Rejected and date earlier steps ${longDate(inDays(-10))}` }).click();
+  await expect(page.getByRole("heading", { name: "Stage: Rejected" })).toBeVisible();
+  await expect(page.getByLabel("Date of Completed")).toHaveValue(inDays(-10));
+  // Editing a date past the next step's is refused too, and the stage stays.
+  await page.getByLabel("Date of Applied").fill(inDays(-5));
+  await page.getByLabel("Date of Applied").blur();
+  await expect(page.getByRole("status").filter({ hasText: `Date not changed: Interviewing is dated ${longDate(inDays(-30))}, before that.` })).toBeVisible();
+  await expect(page.getByLabel("Date of Applied")).toHaveValue(inDays(-40));
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Stage: Rejected" })).toBeVisible();
+  const history = (await storedDoc(page)).applications[0].history;
+  expect(history.map((h) => h.stage)).toEqual(["saved", "applied", "interviewing", "offered", "in_progress", "completed", "rejected"]);
 });
