@@ -726,7 +726,9 @@ pub fn split_list(text: &str) -> Vec<String> {
     out
 }
 
-/// A blank application, saved as of `today` with the given id.
+/// A blank application, saved as of `today` with the given id. Date found
+/// stays empty until the student sets it: a default must never block a
+/// date they type (an applied date before it was refused).
 pub fn new_application(id: RecordId, now: DateTime<Utc>, today: NaiveDate) -> Application {
     Application {
         meta: Meta::new(id, now),
@@ -738,7 +740,7 @@ pub fn new_application(id: RecordId, now: DateTime<Utc>, today: NaiveDate) -> Ap
         location: String::new(),
         estimated_hours: None,
         fee: None,
-        date_found: Some(today),
+        date_found: None,
         date_applied: None,
         deadline: None,
         start_date: None,
@@ -942,6 +944,7 @@ pub(crate) mod tests {
     #[test]
     fn redating_a_step_keeps_the_order_and_the_current_stage() {
         let mut a = app(1, "Acme", "Research", day(11, 1));
+        a.date_found = Some(day(11, 1));
         a.move_to(Stage::Applied, day(11, 3), at(11, 3)).unwrap();
         a.move_to(Stage::Interviewing, day(11, 10), at(11, 10))
             .unwrap();
@@ -1100,6 +1103,34 @@ pub(crate) mod tests {
         assert_eq!(a.redate(0, old, at(11, 2)), Err(RedateError::OutOfRange));
         assert_eq!(a, base);
         assert_eq!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)), Ok(true));
+    }
+
+    /// Issue 19, item 2: Date found defaulted to today, so a past applied
+    /// date was refused ("before the date you found it").
+    #[test]
+    fn a_past_date_applied_is_accepted_on_a_new_application() {
+        let base = new_application(
+            RecordId::from_random_bytes([1; 16]),
+            at(11, 23),
+            day(11, 23),
+        );
+        assert_eq!(base.date_found, None, "no default to get in the way");
+        assert_eq!(base.to_form().get(AppField::DateFound), "");
+        let f = form(&[
+            (AppField::Organization, "Acme"),
+            (AppField::Role, "Research"),
+            (AppField::DateApplied, "2026-10-20"),
+        ]);
+        let a = f.parse(&base, at(11, 23)).unwrap();
+        assert_eq!(a.date_applied, Some(day(10, 20)));
+        assert_eq!(a.date_found, None);
+        // A Date found the student typed is still checked against it.
+        let mut typed = f.clone();
+        typed.set(AppField::DateFound, "2026-10-25");
+        assert_eq!(
+            typed.parse(&base, at(11, 23)).unwrap_err()[0].field,
+            AppField::DateApplied
+        );
     }
 
     #[test]

@@ -138,6 +138,7 @@ impl Document {
         let mut apps = Vec::new();
         for (org, role, source, stages, ago, deadline_in) in apps_spec {
             let mut a = new_application(id(), now, days(ago + 3));
+            a.date_found = Some(days(ago + 3));
             a.organization = org.into();
             a.role = role.into();
             a.source = source.into();

@@ -343,3 +343,17 @@ test("an application logged late does not get stuck in Saved", { tag: "@dates" }
   const history = (await storedDoc(page)).applications[0].history;
   expect(history.map((h) => h.stage)).toEqual(["saved", "applied", "interviewing", "offered", "in_progress", "completed", "rejected"]);
 });
+
+// Issue 19, item 2: "Date found" defaulted to today and refused the past
+// applied date of an application logged late.
+test("a past Date applied is accepted on a new application", { tag: "@dates" }, async ({ page }) => {
+  await openApp(page, "#/applications/new");
+  await expect(page.getByLabel("Date found")).toHaveValue("");
+  await page.getByLabel("Organization").fill("Last Month Ltd");
+  await page.getByLabel("Role or project title").fill("Survey analysis");
+  await page.getByLabel("Date applied").fill(inDays(-30));
+  await page.getByRole("button", { name: "Add application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Last Month Ltd — Survey analysis" })).toBeVisible();
+  const [app] = (await storedDoc(page)).applications;
+  expect([app.date_applied, app.date_found]).toEqual([inDays(-30), null]);
+});
