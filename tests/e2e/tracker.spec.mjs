@@ -357,3 +357,21 @@ test("a past Date applied is accepted on a new application", { tag: "@dates" }, 
   const [app] = (await storedDoc(page)).applications;
   expect([app.date_applied, app.date_found]).toEqual([inDays(-30), null]);
 });
+
+// Issue 19, item 3: one applied yesterday showed as "Handshake 0% of 1".
+test("response rate by source does not count applications still waiting as failures", { tag: "@dates" }, async ({ page }) => {
+  const doc = await fixture();
+  const [acme, library] = doc.applications;
+  library.source = "Handshake";
+  library.date_applied = inDays(-1);
+  library.history = [{ stage: "saved", date: inDays(-3) }, { stage: "applied", date: inDays(-1) }];
+  const old = copies(library, 1, () => ({ meta: { id: "5b0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c99" }, organization: "Quiet Co", date_applied: inDays(-30), history: [{ stage: "saved", date: inDays(-31) }, { stage: "applied", date: inDays(-30) }] }));
+  doc.applications = [acme, library, ...old];
+  await openWithStored(page, doc, "#/");
+  const chart = page.getByRole("img", { name: /^Share of applications that got an answer/ });
+  await expect(chart).toHaveAccessibleName(/counting each once it is answered or has had no answer for over 3 weeks/);
+  // Yesterday's is waiting, not a failure; the one 30 days ago counts as unanswered.
+  await expect(chart).toHaveAccessibleName(/Handshake: 0% of 1, 1 still waiting/);
+  await expect(chart).toHaveAccessibleName(/Parker Dewey: 100% of 1/);
+  await expect(page.getByText("counting each once it is answered or has had no answer for over 3 weeks")).toBeVisible();
+});
