@@ -75,7 +75,8 @@ fn document() -> impl Strategy<Value = Document> {
             a.notes = notes.clone();
             a.tags = vec![notes];
             for (i, m) in moves.into_iter().enumerate() {
-                a.move_to(Stage::ALL[m], day(found + i as u16 + 1), t0());
+                a.move_to(Stage::ALL[m], day(found + i as u16 + 1), t0())
+                    .unwrap();
             }
             doc.applications.push(a);
         }

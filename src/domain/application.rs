@@ -227,6 +227,13 @@ impl std::fmt::Display for Money {
     }
 }
 
+/// Why a step's date was not changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RedateError {
+    OutOfRange,
+    Conflict(DateConflict),
+}
+
 /// An opportunity and its history.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Application {
@@ -251,31 +258,128 @@ pub struct Application {
     pub notes: String,
     /// Linked contacts, by id.
     pub contacts: Vec<RecordId>,
-    /// Never empty; kept in date order (stable for equal dates).
+    /// Never empty. In the order the changes were recorded: the last one is
+    /// the current stage. Dates never decrease along it (a back-dated
+    /// change moves the automatic first Saved step back, or is refused as a
+    /// [`DateConflict`]), so it is also in date order, as it always was.
     pub history: Vec<StageChange>,
 }
 
+/// A stage change dated on the wrong side of a step recorded before (or
+/// after) it; `stage` and `date` name that other step, for the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateConflict {
+    /// Where the other step is in the history.
+    pub index: usize,
+    pub stage: Stage,
+    pub date: NaiveDate,
+    /// The other step comes after the one being dated.
+    pub later: bool,
+}
+
+impl DateConflict {
+    /// "Interviewing is dated Nov 10, 2026, after that." with the app's
+    /// date format passed in.
+    pub fn message(&self, format: impl Fn(NaiveDate) -> String) -> String {
+        let side = if self.later { "before" } else { "after" };
+        format!(
+            "{} is dated {}, {side} that. Change one of the two dates.",
+            self.stage.label(),
+            format(self.date)
+        )
+    }
+}
+
 impl Application {
-    /// The current stage: the latest recorded change.
+    /// The current stage: the change recorded last (list order, never the
+    /// latest date: back-dating a change never makes another one current).
     pub fn stage(&self) -> Stage {
         self.history.last().map_or(Stage::Saved, |c| c.stage)
     }
 
-    /// The date of the latest stage change.
+    /// The date of the current stage (the last recorded change).
     pub fn last_change(&self) -> Option<NaiveDate> {
         self.history.last().map(|c| c.date)
     }
 
-    /// Moves to `stage` as of `date`. Returns false (and records nothing)
-    /// if the application is already there, or if `date` lies outside
-    /// [`bounds::YEARS`] (it could not be read back). Moving to Applied
-    /// fills in the applied date when it is empty.
-    pub fn move_to(&mut self, stage: Stage, date: NaiveDate, now: DateTime<Utc>) -> bool {
+    /// Whether `history[0]` is the Saved step every application starts
+    /// with: a back-dated change may move it back.
+    fn automatic_first(&self, index: usize) -> bool {
+        index == 0
+            && self
+                .history
+                .first()
+                .is_some_and(|c| c.stage == Stage::Saved)
+    }
+
+    /// The step before `index` dated after `date`, unless it is only the
+    /// automatic first Saved step.
+    fn earlier_conflict(&self, index: usize, date: NaiveDate) -> Option<DateConflict> {
+        let (i, c) = self.history[..index]
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(i, c)| c.date > date && !self.automatic_first(*i))?;
+        Some(DateConflict {
+            index: i,
+            stage: c.stage,
+            date: c.date,
+            later: false,
+        })
+    }
+
+    /// Dates every step before `index` that lies after `date` back to
+    /// `date`, and Date found too (found no later than acted on).
+    fn date_back_before(&mut self, index: usize, date: NaiveDate) {
+        for c in &mut self.history[..index] {
+            c.date = c.date.min(date);
+        }
+        if self.date_found.is_some_and(|f| f > date) {
+            self.date_found = Some(date);
+        }
+    }
+
+    /// Whether recording `stage` on `date` would conflict with a step
+    /// recorded before (dated after `date`, other than the automatic Saved).
+    pub fn move_conflict(&self, date: NaiveDate) -> Option<DateConflict> {
+        self.earlier_conflict(self.history.len(), date)
+    }
+
+    /// Moves to `stage` as of `date`: it becomes the current stage,
+    /// whatever its date. Returns Ok(false) (and records nothing) if the
+    /// application is already there, or if `date` lies outside
+    /// [`bounds::YEARS`] (it could not be read back). A date before the
+    /// automatic first Saved step (or Date found) moves them back to it; a
+    /// date before any other recorded step is refused with the
+    /// [`DateConflict`] (see [`Application::move_to_dating_back`]).
+    /// Moving to Applied fills in the applied date when it is empty.
+    pub fn move_to(
+        &mut self,
+        stage: Stage,
+        date: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<bool, DateConflict> {
+        if let Some(conflict) = self.move_conflict(date) {
+            if self.stage() != stage && bounds::date_in_range(date) {
+                return Err(conflict);
+            }
+        }
+        Ok(self.move_to_dating_back(stage, date, now))
+    }
+
+    /// Like [`Application::move_to`], but a conflicting earlier step is
+    /// dated back to `date` too (the student chose that fix).
+    pub fn move_to_dating_back(
+        &mut self,
+        stage: Stage,
+        date: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> bool {
         if self.stage() == stage || !bounds::date_in_range(date) {
             return false;
         }
+        self.date_back_before(self.history.len(), date);
         self.history.push(StageChange { stage, date });
-        self.history.sort_by_key(|c| c.date);
         if stage == Stage::Applied && self.date_applied.is_none() {
             self.date_applied = Some(date);
         }
@@ -283,24 +387,58 @@ impl Application {
         true
     }
 
-    /// Replaces the history (after the student edited its dates).
-    pub fn set_history(
+    /// Changes the date of the step at `index`, keeping the order (and so
+    /// the current stage). A date before the automatic first Saved step
+    /// moves it back; one before another earlier step, or after a later
+    /// step, is refused with the conflicting step. Returns whether anything
+    /// changed.
+    pub fn redate(
         &mut self,
-        mut history: Vec<StageChange>,
+        index: usize,
+        date: NaiveDate,
         now: DateTime<Utc>,
-    ) -> Result<(), &'static str> {
-        if history.is_empty() {
-            return Err("An application needs at least one stage.");
+    ) -> Result<bool, RedateError> {
+        if index >= self.history.len() {
+            return Ok(false);
         }
-        if !history.iter().all(|c| bounds::date_in_range(c.date)) {
-            return Err(bounds::DATE_OUT_OF_RANGE);
+        if !bounds::date_in_range(date) {
+            return Err(RedateError::OutOfRange);
         }
-        history.sort_by_key(|c| c.date);
-        if history != self.history {
-            self.history = history;
+        if let Some(conflict) = self.earlier_conflict(index, date) {
+            return Err(RedateError::Conflict(conflict));
+        }
+        if let Some((i, c)) = self
+            .history
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .find(|(_, c)| c.date < date)
+        {
+            return Err(RedateError::Conflict(DateConflict {
+                index: i,
+                stage: c.stage,
+                date: c.date,
+                later: true,
+            }));
+        }
+        let before = self.clone();
+        self.date_back_before(index, date);
+        self.history[index].date = date;
+        if *self != before {
             self.meta.touch(now);
         }
-        Ok(())
+        Ok(*self != before)
+    }
+
+    /// Removes the step at `index` (never the only one); the others keep
+    /// their order. Returns it.
+    pub fn remove_change(&mut self, index: usize, now: DateTime<Utc>) -> Option<StageChange> {
+        if self.history.len() < 2 || index >= self.history.len() {
+            return None;
+        }
+        let removed = self.history.remove(index);
+        self.meta.touch(now);
+        Some(removed)
     }
 
     /// Still in Applied, with no stage change for more than
@@ -588,7 +726,9 @@ pub fn split_list(text: &str) -> Vec<String> {
     out
 }
 
-/// A blank application, saved as of `today` with the given id.
+/// A blank application, saved as of `today` with the given id. Date found
+/// stays empty until the student sets it: a default must never block a
+/// date they type (an applied date before it was refused).
 pub fn new_application(id: RecordId, now: DateTime<Utc>, today: NaiveDate) -> Application {
     Application {
         meta: Meta::new(id, now),
@@ -600,7 +740,7 @@ pub fn new_application(id: RecordId, now: DateTime<Utc>, today: NaiveDate) -> Ap
         location: String::new(),
         estimated_hours: None,
         fee: None,
-        date_found: Some(today),
+        date_found: None,
         date_applied: None,
         deadline: None,
         start_date: None,
@@ -709,66 +849,151 @@ pub(crate) mod tests {
     #[test]
     fn moving_records_each_change_with_its_date_and_skips_no_ops() {
         let mut a = app(1, "Acme", "Research", day(11, 1));
-        assert!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)));
+        assert_eq!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)), Ok(true));
         assert_eq!(
             a.date_applied,
             Some(day(11, 3)),
             "applying fills the applied date"
         );
         assert!(
-            !a.move_to(Stage::Applied, day(11, 4), at(11, 4)),
+            a.move_to(Stage::Applied, day(11, 4), at(11, 4)) == Ok(false),
             "already there"
         );
-        assert!(a.move_to(Stage::Interviewing, day(11, 10), at(11, 10)));
+        assert_eq!(
+            a.move_to(Stage::Interviewing, day(11, 10), at(11, 10)),
+            Ok(true)
+        );
         assert_eq!(a.stage(), Stage::Interviewing);
         assert_eq!(a.history.len(), 3);
         assert_eq!(a.meta.updated, at(11, 10));
     }
 
+    fn stages(a: &Application) -> Vec<Stage> {
+        a.history.iter().map(|c| c.stage).collect()
+    }
+
+    /// Issue 19, item 1: added today, then every step logged dated in the
+    /// past; the automatic Saved step (today) used to be the latest date
+    /// and so the "current" stage.
     #[test]
-    fn a_change_logged_late_with_an_earlier_date_keeps_history_in_date_order() {
-        let mut a = app(1, "Acme", "Research", day(11, 1));
-        a.move_to(Stage::Interviewing, day(11, 10), at(11, 10));
-        // The student forgot to log the application itself, done on the 3rd.
-        a.move_to(Stage::Applied, day(11, 3), at(11, 12));
-        let stages: Vec<_> = a.history.iter().map(|c| c.stage).collect();
-        assert_eq!(stages, [Stage::Saved, Stage::Applied, Stage::Interviewing]);
+    fn an_application_logged_late_does_not_get_stuck_in_saved() {
+        let today = day(11, 23);
+        let mut a = app(1, "Acme", "Research", today);
+        a.date_found = Some(today);
+        let steps = [
+            (Stage::Applied, day(10, 14)),
+            (Stage::Interviewing, day(10, 20)),
+            (Stage::Offered, day(10, 28)),
+            (Stage::InProgress, day(11, 2)),
+            (Stage::Completed, day(11, 21)),
+        ];
+        for (stage, date) in steps {
+            assert_eq!(a.move_to(stage, date, at(11, 23)), Ok(true), "{stage:?}");
+            assert_eq!(a.stage(), stage, "the change recorded last is current");
+        }
         assert_eq!(
-            a.stage(),
-            Stage::Interviewing,
-            "the latest date decides the stage"
+            a.history[0],
+            StageChange {
+                stage: Stage::Saved,
+                date: day(10, 14)
+            },
+            "the automatic Saved step moved back to the applied date"
         );
+        assert_eq!(a.date_found, Some(day(10, 14)), "and Date found with it");
+        assert_eq!(a.date_applied, Some(day(10, 14)));
+        assert!(
+            a.history.windows(2).all(|w| w[0].date <= w[1].date),
+            "the history stays in date order"
+        );
+        // The form still accepts the application as it is now.
+        assert!(a.to_form().parse(&a, at(11, 23)).is_ok());
     }
 
     #[test]
-    fn edited_history_is_sorted_and_never_empty() {
+    fn a_change_dated_before_an_earlier_recorded_step_is_refused_naming_it() {
         let mut a = app(1, "Acme", "Research", day(11, 1));
-        a.move_to(Stage::Applied, day(11, 3), at(11, 3));
-        let edited = vec![
-            StageChange {
+        a.move_to(Stage::Interviewing, day(11, 10), at(11, 10))
+            .unwrap();
+        // The student forgot to log the application itself, done on the 3rd.
+        let before = a.clone();
+        let conflict = a.move_to(Stage::Applied, day(11, 3), at(11, 12));
+        assert_eq!(
+            conflict,
+            Err(DateConflict {
+                index: 1,
+                stage: Stage::Interviewing,
+                date: day(11, 10),
+                later: false
+            })
+        );
+        assert_eq!(a, before, "nothing recorded, the stage is not changed");
+        assert_eq!(
+            conflict.unwrap_err().message(|d| d.to_string()),
+            "Interviewing is dated 2026-11-10, after that. Change one of the two dates."
+        );
+        // The offered fix: record it, dating the earlier step back.
+        assert!(a.move_to_dating_back(Stage::Applied, day(11, 3), at(11, 12)));
+        assert_eq!(a.stage(), Stage::Applied, "recorded last: current");
+        assert_eq!(
+            stages(&a),
+            [Stage::Saved, Stage::Interviewing, Stage::Applied]
+        );
+        assert!(a.history.iter().all(|c| c.date <= day(11, 3)));
+    }
+
+    #[test]
+    fn redating_a_step_keeps_the_order_and_the_current_stage() {
+        let mut a = app(1, "Acme", "Research", day(11, 1));
+        a.date_found = Some(day(11, 1));
+        a.move_to(Stage::Applied, day(11, 3), at(11, 3)).unwrap();
+        a.move_to(Stage::Interviewing, day(11, 10), at(11, 10))
+            .unwrap();
+        // Before the automatic Saved step: it moves back.
+        assert_eq!(a.redate(1, day(10, 30), at(11, 11)), Ok(true));
+        assert_eq!(a.history[0].date, day(10, 30));
+        assert_eq!(a.date_found, Some(day(10, 30)));
+        // Interviewing before Applied, or Applied after Interviewing: refused.
+        assert_eq!(
+            a.redate(2, day(10, 29), at(11, 11)),
+            Err(RedateError::Conflict(DateConflict {
+                index: 1,
                 stage: Stage::Applied,
                 date: day(10, 30),
-            },
-            StageChange {
-                stage: Stage::Saved,
-                date: day(10, 28),
-            },
-        ];
-        a.set_history(edited, at(11, 4)).unwrap();
-        assert_eq!(a.history[0].stage, Stage::Saved);
+                later: false
+            }))
+        );
+        assert_eq!(
+            a.redate(1, day(11, 12), at(11, 11)),
+            Err(RedateError::Conflict(DateConflict {
+                index: 2,
+                stage: Stage::Interviewing,
+                date: day(11, 10),
+                later: true
+            }))
+        );
+        assert_eq!(a.stage(), Stage::Interviewing);
+        assert_eq!(a.redate(2, day(11, 10), at(11, 12)), Ok(false), "no change");
+        assert_eq!(a.meta.updated, at(11, 11));
+        // Removing keeps the others in order, never the last one.
+        assert_eq!(
+            a.remove_change(2, at(11, 13)).map(|c| c.stage),
+            Some(Stage::Interviewing)
+        );
         assert_eq!(a.stage(), Stage::Applied);
-        assert!(a.set_history(Vec::new(), at(11, 5)).is_err());
-        assert_eq!(a.history.len(), 2);
+        a.remove_change(0, at(11, 13));
+        assert_eq!(a.remove_change(0, at(11, 14)), None, "never empty");
+        assert_eq!(stages(&a), [Stage::Applied]);
     }
 
     #[test]
     fn ghosted_is_a_flag_after_21_quiet_days_in_applied_never_a_move() {
         let mut a = app(1, "Acme", "Research", day(10, 1));
-        a.move_to(Stage::Applied, day(10, 2), at(10, 2));
+        a.move_to(Stage::Applied, day(10, 2), at(10, 2)).unwrap();
         assert!(!a.possibly_ghosted(day(10, 23)), "exactly 21 days: not yet");
         assert!(a.possibly_ghosted(day(10, 24)));
         assert_eq!(a.stage(), Stage::Applied, "flagging never moves it");
-        a.move_to(Stage::Interviewing, day(10, 20), at(10, 20));
+        a.move_to(Stage::Interviewing, day(10, 20), at(10, 20))
+            .unwrap();
         assert!(
             !a.possibly_ghosted(day(12, 1)),
             "only applications still in Applied"
@@ -869,16 +1094,43 @@ pub(crate) mod tests {
         }
         let mut a = base.clone();
         let old = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
-        assert!(!a.move_to(Stage::Applied, old, at(11, 2)), "not recorded");
-        assert_eq!(a, base);
-        let mut history = a.history.clone();
-        history[0].date = old;
         assert_eq!(
-            a.set_history(history, at(11, 2)),
-            Err(crate::domain::bounds::DATE_OUT_OF_RANGE)
+            a.move_to(Stage::Applied, old, at(11, 2)),
+            Ok(false),
+            "not recorded"
         );
         assert_eq!(a, base);
-        assert!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)));
+        assert_eq!(a.redate(0, old, at(11, 2)), Err(RedateError::OutOfRange));
+        assert_eq!(a, base);
+        assert_eq!(a.move_to(Stage::Applied, day(11, 3), at(11, 3)), Ok(true));
+    }
+
+    /// Issue 19, item 2: Date found defaulted to today, so a past applied
+    /// date was refused ("before the date you found it").
+    #[test]
+    fn a_past_date_applied_is_accepted_on_a_new_application() {
+        let base = new_application(
+            RecordId::from_random_bytes([1; 16]),
+            at(11, 23),
+            day(11, 23),
+        );
+        assert_eq!(base.date_found, None, "no default to get in the way");
+        assert_eq!(base.to_form().get(AppField::DateFound), "");
+        let f = form(&[
+            (AppField::Organization, "Acme"),
+            (AppField::Role, "Research"),
+            (AppField::DateApplied, "2026-10-20"),
+        ]);
+        let a = f.parse(&base, at(11, 23)).unwrap();
+        assert_eq!(a.date_applied, Some(day(10, 20)));
+        assert_eq!(a.date_found, None);
+        // A Date found the student typed is still checked against it.
+        let mut typed = f.clone();
+        typed.set(AppField::DateFound, "2026-10-25");
+        assert_eq!(
+            typed.parse(&base, at(11, 23)).unwrap_err()[0].field,
+            AppField::DateApplied
+        );
     }
 
     #[test]

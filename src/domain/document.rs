@@ -826,12 +826,12 @@ pub(crate) mod tracker_tests {
         let mut doc = doc_with_links();
         let id = doc.applications[0].meta.id;
         let moved = doc.update_application(id, at(11, 1), |a| {
-            a.move_to(Stage::Applied, day(11, 1), at(11, 1))
+            a.move_to(Stage::Applied, day(11, 1), at(11, 1)).unwrap()
         });
         assert_eq!(moved, Some(true));
         assert_eq!(doc.updated, at(11, 1));
         let again = doc.update_application(id, at(12, 1), |a| {
-            a.move_to(Stage::Applied, day(12, 1), at(12, 1))
+            a.move_to(Stage::Applied, day(12, 1), at(12, 1)).unwrap()
         });
         assert_eq!(again, Some(false));
         assert_eq!(doc.updated, at(11, 1));

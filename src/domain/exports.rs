@@ -398,7 +398,8 @@ mod tests {
         let mut a = app(1, "Acme, Inc.", "Research", day(11, 1));
         a.deadline = Some(day(11, 30));
         let mut b = app(2, "Beta", "Clean-up", day(11, 1));
-        b.move_to(Stage::Interviewing, day(11, 10), at(11, 10));
+        b.move_to(Stage::Interviewing, day(11, 10), at(11, 10))
+            .unwrap();
         b.next_follow_up = Some(day(11, 24));
         b.deadline = Some(day(11, 2));
         doc.applications = vec![a, b];

@@ -396,7 +396,9 @@ mod tests {
         b.required_skills = vec!["Python".into(), "Writing".into(), "JS".into()];
         let mut closed = app(22, "Gone", "Old", day(9, 1));
         closed.required_skills = vec!["Python".into(), "Cobol".into()];
-        closed.move_to(Stage::Rejected, day(9, 20), at(9, 20));
+        closed
+            .move_to(Stage::Rejected, day(9, 20), at(9, 20))
+            .unwrap();
         d.applications = vec![a, b, closed];
         d
     }
@@ -703,7 +705,7 @@ mod tests {
                 a.required_skills.push(spell(&name, next(4)));
             }
             if next(4) == 0 {
-                a.move_to(Stage::Rejected, day(10, 5), at(10, 5));
+                a.move_to(Stage::Rejected, day(10, 5), at(10, 5)).unwrap();
             }
             if next(6) == 0 {
                 d.applications.push(a.clone());

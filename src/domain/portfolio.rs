@@ -1092,6 +1092,7 @@ mod tests {
         );
         doc.update_application(app_id, at(11, 20), |a| {
             a.move_to(Stage::Completed, day(11, 18), at(11, 20))
+                .unwrap()
         });
         assert_eq!(
             doc.convert_application(app_id, entry_id, at(11, 20), &mut ids),

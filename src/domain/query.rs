@@ -402,12 +402,13 @@ mod tests {
         let mut beta = app(2, "beta Library", "Donor database clean-up", day(10, 5));
         beta.source = "Career services".into();
         beta.notes = "Ask about SQL access".into();
-        beta.move_to(Stage::Applied, day(10, 6), at(10, 6));
+        beta.move_to(Stage::Applied, day(10, 6), at(10, 6)).unwrap();
         beta.next_follow_up = Some(day(11, 20));
         let mut city = app(3, "City Council", "Survey research", day(10, 9));
         city.source = "LinkedIn".into();
         city.tags = vec!["research".into(), "remote".into()];
-        city.move_to(Stage::Rejected, day(10, 30), at(10, 30));
+        city.move_to(Stage::Rejected, day(10, 30), at(10, 30))
+            .unwrap();
         city.next_follow_up = Some(day(11, 21));
         vec![acme, beta, city]
     }
@@ -729,7 +730,9 @@ mod tests {
     #[test]
     fn a_deadline_stops_counting_once_applied() {
         let mut apps = sample();
-        apps[0].move_to(Stage::Applied, day(11, 22), at(11, 22));
+        apps[0]
+            .move_to(Stage::Applied, day(11, 22), at(11, 22))
+            .unwrap();
         assert!(due_soon(&apps, TODAY())
             .iter()
             .all(|i| i.kind != DueKind::Deadline));

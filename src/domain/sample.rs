@@ -138,6 +138,7 @@ impl Document {
         let mut apps = Vec::new();
         for (org, role, source, stages, ago, deadline_in) in apps_spec {
             let mut a = new_application(id(), now, days(ago + 3));
+            a.date_found = Some(days(ago + 3));
             a.organization = org.into();
             a.role = role.into();
             a.source = source.into();
@@ -150,7 +151,7 @@ impl Document {
             a.required_skills = vec!["Excel (sample)".into(), "SQL (sample)".into()];
             a.deadline = deadline_in.map(|d| today - Duration::days(d));
             for (i, stage) in stages.iter().enumerate() {
-                a.move_to(*stage, days(ago - 4 * i as i64), now);
+                a.move_to_dating_back(*stage, days(ago - 4 * i as i64), now);
             }
             if stages.last() == Some(&Stage::Applied) {
                 a.next_follow_up = Some(today + Duration::days(2));

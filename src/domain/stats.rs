@@ -4,7 +4,7 @@
 //! passed in. Each figure takes a fixed number of passes over the records
 //! (an entry's month is found by arithmetic, not by a search per entry).
 
-use super::application::{Application, Stage};
+use super::application::{Application, Stage, GHOSTED_AFTER_DAYS};
 use super::economics::{add_fee, counted_hours};
 use super::portfolio::PortfolioEntry;
 use super::skill::Skill;
@@ -41,28 +41,53 @@ pub fn funnel(apps: &[Application]) -> Vec<(Stage, usize)> {
 }
 
 /// Applications sent through one source, and how many got any answer.
+/// Only *decided* applications count towards the rate: answered, or with
+/// no answer for long enough to count as ghosted (over
+/// [`GHOSTED_AFTER_DAYS`] days in Applied, or marked Ghosted). One applied
+/// yesterday is `waiting`, neither an answer nor a failure; one withdrawn
+/// within the wait is left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceRate {
     pub source: String,
+    /// Every application sent through it.
     pub applied: usize,
+    /// Those counted: answered, or waited out.
+    pub counted: usize,
     /// Moved on from Applied: an interview, an offer, or a rejection.
     pub answered: usize,
+    /// Still in Applied, not yet long enough to count. (One withdrawn
+    /// before that is neither counted nor waiting.)
+    pub waiting: usize,
 }
 
 impl SourceRate {
-    /// Whole percent.
+    /// Whole percent of the counted applications that got an answer.
     pub fn percent(&self) -> u32 {
-        if self.applied == 0 {
+        if self.counted == 0 {
             0
         } else {
-            (self.answered as f64 * 100.0 / self.applied as f64).round() as u32
+            (self.answered as f64 * 100.0 / self.counted as f64).round() as u32
         }
     }
 }
 
+/// No answer, and either marked Ghosted or over [`GHOSTED_AFTER_DAYS`]
+/// days in Applied (until the next step, or `today` while still there):
+/// the app's ghosted rule (`Application::possibly_ghosted`).
+fn waited_out(app: &Application, today: NaiveDate) -> bool {
+    if app.history.iter().any(|c| c.stage == Stage::Ghosted) {
+        return true;
+    }
+    let Some(i) = app.history.iter().position(|c| c.stage == Stage::Applied) else {
+        return false;
+    };
+    let end = app.history.get(i + 1).map_or(today, |c| c.date);
+    (end - app.history[i].date).num_days() > GHOSTED_AFTER_DAYS
+}
+
 /// Response rate per source, most applications first. Applications with
 /// no source are counted as "Other".
-pub fn response_by_source(apps: &[Application]) -> Vec<SourceRate> {
+pub fn response_by_source(apps: &[Application], today: NaiveDate) -> Vec<SourceRate> {
     let mut by: BTreeMap<String, SourceRate> = BTreeMap::new();
     for app in apps {
         let applied = app.history.iter().any(|c| c.stage == Stage::Applied)
@@ -80,6 +105,7 @@ pub fn response_by_source(apps: &[Application]) -> Vec<SourceRate> {
                     | Stage::Rejected
             )
         });
+        let counted = answered || waited_out(app, today);
         let source = match app.source.trim() {
             "" => "Other".to_owned(),
             s => s.to_owned(),
@@ -87,10 +113,14 @@ pub fn response_by_source(apps: &[Application]) -> Vec<SourceRate> {
         let row = by.entry(source.to_lowercase()).or_insert(SourceRate {
             source,
             applied: 0,
+            counted: 0,
             answered: 0,
+            waiting: 0,
         });
         row.applied += 1;
+        row.counted += usize::from(counted);
         row.answered += usize::from(answered);
+        row.waiting += usize::from(!counted && app.stage() == Stage::Applied);
     }
     let mut rows: Vec<SourceRate> = by.into_values().collect();
     rows.sort_by(|a, b| {
@@ -207,7 +237,7 @@ mod tests {
         let mut a = new_application(RecordId::from_random_bytes([n; 16]), t0(), day(1, 1));
         a.source = source.into();
         for (i, s) in stages.iter().enumerate() {
-            a.move_to(*s, day(2, 1 + i as u32), t0());
+            a.move_to(*s, day(2, 1 + i as u32), t0()).unwrap();
         }
         a
     }
@@ -249,6 +279,8 @@ mod tests {
 
     #[test]
     fn response_rate_counts_answers_including_rejections() {
+        // Every move is dated in February; months later, nothing is waiting.
+        let later = day(6, 1);
         let apps = [
             app(1, "Parker Dewey", &[]),
             app(2, "Parker Dewey", &[Stage::Applied]),
@@ -257,13 +289,15 @@ mod tests {
             app(5, "Handshake", &[Stage::Applied, Stage::Interviewing]),
             app(6, "", &[Stage::Applied, Stage::Withdrawn]),
         ];
-        let rows = response_by_source(&apps);
+        let rows = response_by_source(&apps, later);
         assert_eq!(
             rows[0],
             SourceRate {
                 source: "handshake".into(),
                 applied: 2,
-                answered: 2
+                counted: 2,
+                answered: 2,
+                waiting: 0,
             }
         );
         assert_eq!(
@@ -271,12 +305,63 @@ mod tests {
             SourceRate {
                 source: "Parker Dewey".into(),
                 applied: 2,
-                answered: 0
+                counted: 2,
+                answered: 0,
+                waiting: 0,
             }
         );
         assert_eq!(rows[2].source, "Other");
         assert_eq!(rows[0].percent(), 100);
         assert_eq!(rows[1].percent(), 0);
+    }
+
+    /// Issue 19, item 3: "Handshake 0% of 1" for one applied yesterday.
+    #[test]
+    fn response_rate_does_not_count_applications_still_waiting_as_failures() {
+        let today = day(3, 1);
+        let applied_on = |n: u8, date: NaiveDate| {
+            let mut a = app(n, "Handshake", &[]);
+            a.move_to(Stage::Applied, date, t0()).unwrap();
+            a
+        };
+        let yesterday = applied_on(1, day(2, 28));
+        let rows = response_by_source(std::slice::from_ref(&yesterday), today);
+        assert_eq!(
+            rows,
+            [SourceRate {
+                source: "Handshake".into(),
+                applied: 1,
+                counted: 0,
+                answered: 0,
+                waiting: 1,
+            }]
+        );
+        // 21 days: still waiting; 22 days: counts, as the ghosted flag does.
+        let three_weeks = applied_on(2, day(2, 8));
+        let over = applied_on(3, day(2, 7));
+        assert!(!three_weeks.possibly_ghosted(today) && over.possibly_ghosted(today));
+        let mut withdrawn_soon = applied_on(4, day(1, 10));
+        withdrawn_soon
+            .move_to(Stage::Withdrawn, day(1, 20), t0())
+            .unwrap();
+        let mut answered = applied_on(5, day(2, 27));
+        answered
+            .move_to(Stage::Interviewing, day(2, 28), t0())
+            .unwrap();
+        let rows = response_by_source(
+            &[yesterday, three_weeks, over, withdrawn_soon, answered],
+            today,
+        );
+        assert_eq!(
+            (
+                rows[0].applied,
+                rows[0].counted,
+                rows[0].answered,
+                rows[0].waiting
+            ),
+            (5, 2, 1, 2)
+        );
+        assert_eq!(rows[0].percent(), 50);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 // End-to-end: the application tracker. Create an application, move it
 // through stages with the keyboard, filter and search, reload and find it
 // all as left, delete and undo, link a contact and see it on their page.
-import { copies, expect, fixture, inDays, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
+import { copies, expect, fixture, inDays, longDate, openApp, openWithStored, readStored, settled, shifted, storedDoc, test } from "./helpers.mjs";
 
 async function addApplication(page, { org, role, source = "", tags = "", deadline = "" }) {
   await openApp(page, "#/applications");
@@ -322,4 +322,79 @@ test("an application with no reply for over 3 weeks after applying is flagged, o
   await page.getByRole("button", { name: "Interviewing", exact: true }).click();
   await expect(page.getByRole("region", { name: "Interviewing" }).getByRole("listitem").filter({ hasText: "Acme Analytics" })).not.toContainText("Possibly ghosted");
   expect((await storedDoc(page)).applications[0].history.at(-1)).toEqual({ stage: "interviewing", date: inDays(0) });
+});
+
+// Issue 19, item 1: every step logged late, dated in the past, after adding
+// the application today (its automatic Saved step is the newest date).
+test("an application logged late does not get stuck in Saved", { tag: "@dates" }, async ({ page }) => {
+  await addApplication(page, { org: "Late Logger Inc", role: "Data clean-up" });
+  const record = async (stage, date) => {
+    await page.getByLabel("Move to stage").selectOption({ label: stage });
+    await page.getByLabel("Date of the change").fill(date);
+    await page.getByRole("button", { name: "Record stage change" }).click();
+    await expect(page.getByRole("heading", { name: `Stage: ${stage}` })).toBeVisible();
+  };
+  await record("Applied", inDays(-40));
+  await record("Interviewing", inDays(-30));
+  await record("Offered", inDays(-20));
+  await record("Accepted / In progress", inDays(-15));
+  await record("Completed", inDays(-2));
+  await expect(page.getByRole("button", { name: "Add to portfolio" })).toBeVisible();
+  // The automatic Saved step moved back to the applied date.
+  await expect(page.getByLabel("Date of Saved")).toHaveValue(inDays(-40));
+  await page.getByRole("link", { name: "← All applications" }).click();
+  await expect(page.getByRole("region", { name: "Completed" }).getByRole("link", { name: /Late Logger Inc/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Saved" }).getByRole("link", { name: /Late Logger Inc/ })).toHaveCount(0);
+
+  // A date before a step recorded earlier (not the automatic one) is
+  // refused, naming that step; the fix is offered, and nothing else moves.
+  await page.getByRole("link", { name: "Data clean-up" }).click();
+  await page.getByLabel("Move to stage").selectOption({ label: "Rejected" });
+  await page.getByLabel("Date of the change").fill(inDays(-10));
+  await page.getByRole("button", { name: "Record stage change" }).click();
+  await expect(page.getByRole("alert")).toContainText(`Completed is dated ${longDate(inDays(-2))}, after that.`);
+  await expect(page.getByRole("heading", { name: "Stage: Completed" })).toBeVisible();
+  await page.getByRole("button", { name: `Record Rejected and date earlier steps ${longDate(inDays(-10))}` }).click();
+  await expect(page.getByRole("heading", { name: "Stage: Rejected" })).toBeVisible();
+  await expect(page.getByLabel("Date of Completed")).toHaveValue(inDays(-10));
+  // Editing a date past the next step's is refused too, and the stage stays.
+  await page.getByLabel("Date of Applied").fill(inDays(-5));
+  await page.getByLabel("Date of Applied").blur();
+  await expect(page.getByRole("status").filter({ hasText: `Date not changed: Interviewing is dated ${longDate(inDays(-30))}, before that.` })).toBeVisible();
+  await expect(page.getByLabel("Date of Applied")).toHaveValue(inDays(-40));
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Stage: Rejected" })).toBeVisible();
+  const history = (await storedDoc(page)).applications[0].history;
+  expect(history.map((h) => h.stage)).toEqual(["saved", "applied", "interviewing", "offered", "in_progress", "completed", "rejected"]);
+});
+
+// Issue 19, item 2: "Date found" defaulted to today and refused the past
+// applied date of an application logged late.
+test("a past Date applied is accepted on a new application", { tag: "@dates" }, async ({ page }) => {
+  await openApp(page, "#/applications/new");
+  await page.getByLabel("Organization").fill("Last Month Ltd");
+  await page.getByLabel("Role or project title").fill("Survey analysis");
+  await page.getByLabel("Date applied").fill(inDays(-30));
+  await page.getByRole("button", { name: "Add application" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Last Month Ltd — Survey analysis" })).toBeVisible();
+  const [app] = (await storedDoc(page)).applications;
+  expect([app.date_applied, app.date_found]).toEqual([inDays(-30), null]);
+});
+
+// Issue 19, item 3: one applied yesterday showed as "Handshake 0% of 1".
+test("response rate by source does not count applications still waiting as failures", { tag: "@dates" }, async ({ page }) => {
+  const doc = await fixture();
+  const [acme, library] = doc.applications;
+  library.source = "Handshake";
+  library.date_applied = inDays(-1);
+  library.history = [{ stage: "saved", date: inDays(-3) }, { stage: "applied", date: inDays(-1) }];
+  const old = copies(library, 1, () => ({ meta: { id: "5b0c6f0e-3b7a-4d51-9a56-2d1f5e6b7c99" }, organization: "Quiet Co", date_applied: inDays(-30), history: [{ stage: "saved", date: inDays(-31) }, { stage: "applied", date: inDays(-30) }] }));
+  doc.applications = [acme, library, ...old];
+  await openWithStored(page, doc, "#/");
+  const chart = page.getByRole("img", { name: /^Share of applications that got an answer/ });
+  await expect(chart).toHaveAccessibleName(/counting each once it is answered or has had no answer for over 3 weeks/);
+  // Yesterday's is waiting, not a failure; the one 30 days ago counts as unanswered.
+  await expect(chart).toHaveAccessibleName(/Handshake: 0% of 1, 1 still waiting/);
+  await expect(chart).toHaveAccessibleName(/Parker Dewey: 100% of 1/);
+  await expect(page.getByText("counting each once it is answered or has had no answer for over 3 weeks")).toBeVisible();
 });

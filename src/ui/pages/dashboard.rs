@@ -24,14 +24,25 @@ fn Charts() -> impl IntoView {
                 .into_iter()
                 .map(|(stage, n)| Bar { label: stage.label().to_owned(), value: n as f64, text: n.to_string(), target: None })
                 .collect();
-            let sources: Vec<Bar> = response_by_source(&d.applications)
+            let sources: Vec<Bar> = response_by_source(&d.applications, today())
                 .into_iter()
                 .take(8)
-                .map(|r| Bar {
-                    label: r.source.clone(),
-                    value: f64::from(r.percent()),
-                    text: format!("{}% of {}", r.percent(), r.applied),
-                    target: None,
+                .map(|r| {
+                    let counted = if r.counted == 0 {
+                        "none counted yet".to_owned()
+                    } else {
+                        format!("{}% of {}", r.percent(), r.counted)
+                    };
+                    let waiting = match r.waiting {
+                        0 => String::new(),
+                        n => format!(", {n} still waiting"),
+                    };
+                    Bar {
+                        label: r.source.clone(),
+                        value: f64::from(r.percent()),
+                        text: format!("{counted}{waiting}"),
+                        target: None,
+                    }
                 })
                 .collect();
             let months = monthly(&d.entries, today(), 12);
@@ -90,7 +101,7 @@ fn Charts() -> impl IntoView {
                         } else {
                             view! {
                                 <BarChart
-                                    title="Share of applications that got an answer (interview, offer or rejection)"
+                                    title="Share of applications that got an answer (interview, offer or rejection), counting each once it is answered or has had no answer for over 3 weeks; newer ones are still waiting"
                                     bars=sources
                                     max=100.0
                                 />

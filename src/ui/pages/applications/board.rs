@@ -29,8 +29,15 @@ fn move_card(doc: RwSignal<Document>, id: RecordId, stage: Stage, announce: Writ
             })
         })
         .flatten()
-        .unwrap_or(false);
-    if moved {
+        .unwrap_or(Ok(false));
+    if let Err(conflict) = moved {
+        // Only a step dated after today (imported data) can conflict.
+        announce.set(format!(
+            "{title} not moved to {}: {}",
+            stage.label(),
+            conflict.message(format_date)
+        ));
+    } else if moved == Ok(true) {
         announce.set(format!("Moved {title} to {}.", stage.label()));
         // The card now lives in another column: give it the focus back.
         focus_later(format!("move-{id}"));
