@@ -469,7 +469,7 @@ mod tests {
             } else {
                 Stage::Withdrawn
             };
-            a.move_to(stage, day(11, 20), at(11, 20));
+            a.move_to(stage, day(11, 20), at(11, 20)).unwrap();
         }
         assert!(gap_check(&d).is_empty());
         assert_eq!(
