@@ -72,16 +72,10 @@ test("the profile is saved as you type and restored on reload", async ({ page })
 // event (on blur) after the page's callbacks were disposed, and the app
 // panicked ("Tried to access a reactive value that has already been
 // disposed", then `RuntimeError: unreachable`). The shared test fixture
-// fails on that; here by the browser's Back button and by a link.
-test("leaving a page with a field still focused, by Back or by a link, throws nothing", async ({ page }) => {
-  await openApp(page, "#/");
-  await page.getByRole("link", { name: "Profile", exact: true }).click();
+// fails on that; here by a link (by Back: the test after it).
+test("leaving a page by a link with a field still focused throws nothing", async ({ page }) => {
+  await openApp(page, "#/profile");
   await page.getByLabel("Name", { exact: true }).fill("Ada Student");
-  await page.waitForTimeout(500);
-  await page.goBack();
-  await expect(page.getByRole("heading", { level: 1, name: /^Welcome/ })).toBeVisible();
-  await page.getByRole("link", { name: "Profile", exact: true }).click();
-  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Ada Student");
   await page.getByLabel("School").fill("State University");
   await page.getByRole("link", { name: "Data", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
