@@ -80,8 +80,8 @@ pub fn QuickEdit() -> impl IntoView {
             </p>
         }
         .into_any(),
-        // Built once when opened: choosing a value must not rebuild the
-        // list (and take the focus away).
+        // Built once when opened (`is_open` changes only on open and
+        // close): a choice changes the copy, not the list.
         true => {
             let list = rows.get_untracked().unwrap_or_default();
             view! {
