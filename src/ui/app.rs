@@ -24,7 +24,7 @@ use crate::ui::shell::{
     AppHeader, BackupReminder, ConfigNotice, Nav, Recovery, SampleBanner, SaveBanner,
     ShortcutsDialog, ToastRegion, Toaster,
 };
-use crate::ui::state::{Doc, OpenedShare, ProfileDraft, TrackerView};
+use crate::ui::state::{Doc, OpenedShare, ProfileDraft, RecipientView, TrackerView};
 use leptos::prelude::*;
 
 /// What start-up found.
@@ -148,12 +148,17 @@ fn Workspace(
     provide_context(TrackerView::new());
     provide_context(OpenedShare(RwSignal::new(None)));
     provide_context(ProfileDraft(RwSignal::new(None)));
+    // A shared portfolio shown to its recipient has none of the student
+    // app's shell around it (set by the viewer while it shows one).
+    let recipient = RwSignal::new(false);
+    provide_context(RecipientView(recipient));
+    let app = move || !recipient.get();
     provide_context(Branding::load());
     let update_ready = RwSignal::new(false);
     provide_context(UpdateReady(update_ready));
     crate::ui::offline::register(update_ready);
     let help = RwSignal::new(false);
-    crate::ui::shortcuts::install(help);
+    crate::ui::shortcuts::install(help, recipient);
     Saving::start(doc, controller);
 
     let route = use_hash_route();
@@ -177,22 +182,28 @@ fn Workspace(
         <a class="skip-link" href="#main" on:click=skip>
             "Skip to content"
         </a>
-        <AppHeader on_help=Callback::new(move |()| help.set(true)) />
-        <Nav route=route />
+        <Show when=app>
+            <AppHeader on_help=Callback::new(move |()| help.set(true)) />
+            <Nav route=route />
+        </Show>
         <UpdateBanner />
         <ConfigNotice />
         <SaveBanner />
-        <SampleBanner />
-        <BackupReminder route=route />
+        <Show when=app>
+            <SampleBanner />
+            <BackupReminder route=route />
+        </Show>
         <main id="main" tabindex="-1">
             {move || view! { <Page route=route.get() /> }}
         </main>
         <ToastRegion />
         <ShortcutsDialog open=help />
-        <footer class="app-footer">
-            <p>
-                "Your data stays in this browser. Nothing is sent anywhere unless you export it."
-            </p>
-        </footer>
+        <Show when=app>
+            <footer class="app-footer">
+                <p>
+                    "Your data stays in this browser. Nothing is sent anywhere unless you export it."
+                </p>
+            </footer>
+        </Show>
     }
 }

@@ -34,10 +34,18 @@ fn typing(event: &web_sys::KeyboardEvent) -> bool {
             .is_some()
 }
 
-/// Listens for the shortcuts while the workspace is shown.
-pub fn install(help: RwSignal<bool>) {
+/// Listens for the shortcuts while the workspace is shown, except while
+/// it shows a shared portfolio to its recipient (`recipient`), which has
+/// none of the app's actions.
+pub fn install(help: RwSignal<bool>, recipient: RwSignal<bool>) {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
+        if ev.default_prevented()
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || recipient.get_untracked()
+            || typing(&ev)
+        {
             return;
         }
         match ev.key().as_str() {

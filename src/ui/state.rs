@@ -63,3 +63,11 @@ pub enum ShareOrigin {
     /// The student's own share, as a recipient will see it.
     Preview,
 }
+
+/// Whether the page shows a shared portfolio to its recipient (the viewer
+/// while a share is showing, or the student's own Preview): the workspace
+/// then leaves out the student app's shell (header, navigation, banners,
+/// footer, shortcuts), so the page is the portfolio alone. Set by the
+/// viewer, read by [`crate::ui::app`].
+#[derive(Clone, Copy)]
+pub struct RecipientView(pub RwSignal<bool>);

@@ -52,7 +52,7 @@ for (const colorScheme of ["light", "dark"]) {
     const link = await page.getByLabel("Share link").inputValue();
     expect(await violations(page), `share link (${colorScheme})`).toEqual([]);
     await page.goto(link);
-    await expect(page.getByText("Someone else’s portfolio")).toBeVisible();
+    await expect(page.getByRole("complementary", { name: "About this shared portfolio" })).toBeVisible();
     expect(await violations(page), `shared portfolio (${colorScheme})`).toEqual([]);
     // The dashboard with sample data, and the shortcuts dialog open.
     await page.evaluate(() => localStorage.clear());

@@ -85,8 +85,8 @@ test("a share link opens read-only in a fresh browser whose own storage stays un
   const viewer = await fresh.newPage();
   const requests = watch(viewer);
   await viewer.goto(link);
-  await expect(viewer.getByText("Someone else’s portfolio")).toBeVisible();
-  await expect(viewer.getByText("This is Ada Student’s portfolio, shared with you (opened from a share link")).toBeVisible();
+  const bar = viewer.getByRole("complementary", { name: "About this shared portfolio" });
+  await expect(bar).toContainText("Read-only portfolio of Ada Student, shared with Microfolio from a share link");
   await expect(viewer.getByRole("heading", { level: 1, name: "Ada Student" })).toBeVisible();
   await expect(viewer.getByRole("heading", { level: 3, name: "Market sizing deck for a fintech start-up" })).toBeVisible();
   await expect(viewer.getByText("“Clear, well-sourced and on time.”")).toBeVisible();
@@ -113,7 +113,7 @@ test("a shared file opens by picker and by drag and drop; backups and broken fil
   const before = await page.evaluate((k) => localStorage.getItem(k), storageKey());
 
   await page.getByLabel("Shared portfolio file").setInputFiles({ name: "ada.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  await expect(page.getByText("opened from the file “ada.json”")).toBeVisible();
+  await expect(page.getByText("from the file “ada.json”")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Ada Student" })).toBeVisible();
   await page.getByRole("button", { name: "Close and open another" }).click();
 
@@ -126,7 +126,7 @@ test("a shared file opens by picker and by drag and drop; backups and broken fil
     await page.getByRole("region", { name: "Choose the file" }).dispatchEvent("drop", { dataTransfer: dt });
   };
   await drop("dropped.json", text);
-  await expect(page.getByText("opened from the file “dropped.json”")).toBeVisible();
+  await expect(page.getByText("from the file “dropped.json”")).toBeVisible();
   await page.getByRole("button", { name: "Close and open another" }).click();
 
   await drop("backup.json", JSON.stringify(await fixture()));
@@ -169,7 +169,7 @@ test("a hostile shared portfolio is shown as text, and a script link in it is re
     d.dismiss();
   });
   await page.goto(linkTo(poison(share)));
-  await expect(page.getByText("Someone else’s portfolio")).toBeVisible();
+  await expect(page.getByRole("complementary", { name: "About this shared portfolio" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(HOSTILE);
   await expect(page.getByRole("heading", { level: 3 }).first()).toContainText(HOSTILE);
   expect(await page.locator("main img, main script").count()).toBe(0);

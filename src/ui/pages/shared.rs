@@ -2,13 +2,19 @@
 //! (picker or drag and drop) or carried in a share link. It is read-only
 //! and clearly marked as someone else's; what it shows lives in the tab
 //! only ([`OpenedShare`]) and is never written into the viewer's own data.
+//!
+//! While a portfolio is showing, the page is its recipient's: it sets
+//! [`RecipientView`], so the workspace leaves out the student app's shell,
+//! and a slim bar above the portfolio says whose it is, that it is
+//! read-only and where it came from, with Print. The file picker (before a
+//! portfolio shows, or after a link failed) keeps the app's shell.
 
 use crate::domain::share::{decode_shared, SharedPortfolio};
 use crate::domain::LIMITS;
 use crate::routes::Route;
 use crate::ui::platform::{chosen_file, dropped_file, format_date, go, read_text_file};
 use crate::ui::share_link::open_link;
-use crate::ui::state::{OpenedShare, ShareOrigin};
+use crate::ui::state::{OpenedShare, RecipientView, ShareOrigin};
 use crate::ui::widgets::PageHeading;
 use crate::ui::widgets::PortfolioView;
 use leptos::prelude::*;
@@ -23,6 +29,7 @@ enum Viewer {
 #[component]
 pub fn SharedPage(data: Option<String>) -> impl IntoView {
     let opened = expect_context::<OpenedShare>().0;
+    let recipient = expect_context::<RecipientView>().0;
     let from_link = data.is_some();
     let viewer = RwSignal::new(match (&data, opened.get_untracked()) {
         (Some(_), _) => Viewer::Opening,
@@ -37,6 +44,17 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
             });
         });
     }
+
+    Effect::new(move || {
+        let showing = viewer.with(|v| matches!(v, Viewer::Showing(..)));
+        if recipient.get_untracked() != showing {
+            recipient.set(showing);
+        }
+    });
+    on_cleanup(move || {
+        // The workspace may be going too: its signal may be gone.
+        recipient.try_set(false);
+    });
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -110,35 +128,50 @@ pub fn SharedPage(data: Option<String>) -> impl IntoView {
         .into_any(),
         Viewer::Showing(share, origin) => {
             let owner = share.owner().to_owned();
-            let how = match &origin {
-                ShareOrigin::File(name) => format!("opened from the file “{name}”"),
-                ShareOrigin::Link => "opened from a share link".to_owned(),
-                ShareOrigin::Preview => String::new(),
+            let made = format_date(share.exported.date_naive());
+            let preview = origin == ShareOrigin::Preview;
+            // On a phone the bar is a line and its buttons: whose it is
+            // (the heading just below says it), where it came from and
+            // when are left to screen readers there.
+            let text = match &origin {
+                ShareOrigin::Preview => view! {
+                    <strong class="shared-badge">"Preview"</strong>
+                    " of your share, as a recipient sees it: read-only."
+                }
+                .into_any(),
+                other => {
+                    let how = match other {
+                        ShareOrigin::File(name) => format!("from the file “{name}”"),
+                        _ => "from a share link".to_owned(),
+                    };
+                    view! {
+                        <strong>"Read-only portfolio"</strong>
+                        <span class="wide-only">{format!(" of {owner}")}</span>
+                        ", shared with Microfolio"
+                        <span class="wide-only">{format!(" {how}, made {made}")}</span>
+                        "."
+                    }
+                    .into_any()
+                }
             };
-            let text = if origin == ShareOrigin::Preview {
-                format!(
-                    "This is your share as a recipient will see it (made {}). Nothing here is a new record; your data is unchanged.",
-                    format_date(share.exported.date_naive())
-                )
-            } else {
-                format!(
-                    "This is {owner}’s portfolio, shared with you ({how}; made {}). It is read-only and shown in this tab only: nothing from it is saved in your Microfolio.",
-                    format_date(share.exported.date_naive())
-                )
-            };
-            let title = if origin == ShareOrigin::Preview { "Preview of your share" } else { "Someone else’s portfolio" };
             view! {
                 <aside class="shared-banner print-toolbar" aria-label="About this shared portfolio">
-                    <p><strong class="shared-badge">{title}</strong></p>
-                    <p>{text}</p>
-                    <div class="actions">
-                        <button type="button" class="button primary" on:click=print>"Print or save as PDF"</button>
-                        {if origin == ShareOrigin::Preview {
-                            view! { <a class="button" href=Route::SharePortfolio.href()>"Back to sharing"</a> }.into_any()
+                    <p class="shared-note">{text}</p>
+                    <div class="actions tight">
+                        <button type="button" class="button small primary" on:click=print>
+                            <span>"Print"<span class="wide-only">" or save as PDF"</span></span>
+                        </button>
+                        {if preview {
+                            view! { <a class="button small" href=Route::SharePortfolio.href()>"Back to sharing"</a> }.into_any()
                         } else {
-                            view! { <button type="button" class="button" on:click=close>"Close and open another"</button> }.into_any()
+                            view! {
+                                <button type="button" class="button small" on:click=close>
+                                    <span>"Close"<span class="wide-only">" and open another"</span></span>
+                                </button>
+                                <a class="button small" href=Route::Dashboard.href()>"Go to my Microfolio"</a>
+                            }
+                            .into_any()
                         }}
-                        <a class="button" href=Route::Dashboard.href()>"Go to my Microfolio"</a>
                     </div>
                 </aside>
                 <PortfolioView share=share />
