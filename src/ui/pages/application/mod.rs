@@ -231,7 +231,7 @@ fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
                 {form.text(AppField::Organization, Input::TEXT)}
                 {form.text(AppField::Role, Input::TEXT)}
                 {form.text(AppField::Source, Input::TEXT.hint("Where you found it, e.g. Parker Dewey, LinkedIn, career services.").list("known-sources"))}
-                {form.text(AppField::PostingUrl, Input::of("url").hint("A full link starting with https://"))}
+                {form.text(AppField::PostingUrl, Input::of("url").hint("The posting’s address, e.g. parkerdewey.com/projects/12345 (https:// is added if you leave it out)."))}
                 {form.select(AppField::Arrangement, arrangement_options)}
                 {form.text(AppField::Location, Input::TEXT)}
             </fieldset>
