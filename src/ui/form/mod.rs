@@ -18,6 +18,7 @@ pub mod delete_record;
 pub mod drafts;
 pub mod error_summary;
 pub mod errors;
+pub mod input;
 pub mod row_list;
 pub mod select_field;
 pub mod stale_guard;
@@ -27,6 +28,7 @@ pub use delete_record::DeleteRecord;
 pub use drafts::Drafts;
 pub use error_summary::ErrorSummary;
 pub use errors::FormErrors;
+pub use input::Input;
 pub use row_list::RowList;
 pub use select_field::SelectField;
 pub use stale_guard::{StaleGuard, StaleWarning};
@@ -77,50 +79,6 @@ pub trait Editable: Record + Send + Sync + 'static {
     fn route(id: RecordId) -> Route;
     /// The Cancel link: where, and its text.
     fn cancel(id: RecordId, is_new: bool) -> (Route, &'static str);
-}
-
-/// How a text field looks: its input type, hint, lines and suggestions.
-#[derive(Clone, Copy, Default)]
-pub struct Input {
-    kind: Option<&'static str>,
-    hint: Option<&'static str>,
-    multiline: bool,
-    list: Option<&'static str>,
-}
-
-impl Input {
-    /// A one-line text field.
-    pub const TEXT: Input = Input {
-        kind: None,
-        hint: None,
-        multiline: false,
-        list: None,
-    };
-    /// A text area.
-    pub const AREA: Input = Input {
-        multiline: true,
-        ..Input::TEXT
-    };
-    /// An input of another type (`"date"`, `"url"`, `"email"`).
-    pub const fn of(kind: &'static str) -> Input {
-        Input {
-            kind: Some(kind),
-            ..Input::TEXT
-        }
-    }
-    pub const fn hint(self, hint: &'static str) -> Input {
-        Input {
-            hint: Some(hint),
-            ..self
-        }
-    }
-    /// Suggestions from the `<datalist>` with this id.
-    pub const fn list(self, list: &'static str) -> Input {
-        Input {
-            list: Some(list),
-            ..self
-        }
-    }
 }
 
 /// One record's form. Copy: hand it to every field.
