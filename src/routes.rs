@@ -20,6 +20,9 @@ pub enum Route {
     Contacts,
     Profile,
     Data,
+    /// On a phone, the tab bar's last tab: the views that do not fit in it
+    /// (contacts, profile, data) and the settings.
+    More,
     NewApplication,
     /// One application, by id.
     Application(RecordId),
@@ -58,6 +61,25 @@ impl Route {
         Route::Data,
     ];
 
+    /// The views a phone's tab bar shows; the rest of [`Route::NAV`] is
+    /// under [`Route::More`].
+    pub fn in_tab_bar(&self) -> bool {
+        matches!(
+            self,
+            Route::Dashboard | Route::Applications | Route::Portfolio | Route::Skills
+        )
+    }
+
+    /// The tab a phone's tab bar marks as current for this view.
+    pub fn tab(&self) -> Route {
+        let section = self.section();
+        if section.in_tab_bar() {
+            section
+        } else {
+            Route::More
+        }
+    }
+
     /// Reads a `location.hash` (with or without the leading `#`).
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#');
@@ -91,6 +113,7 @@ impl Route {
             ["contacts", id] => RecordId::parse(id).map(Route::Contact),
             ["profile"] => Some(Route::Profile),
             ["data"] => Some(Route::Data),
+            ["more"] => Some(Route::More),
             _ => None,
         };
         route.unwrap_or_else(|| Route::NotFound(hash.trim_start_matches('#').to_owned()))
@@ -134,6 +157,7 @@ impl Route {
             Route::Contacts => "#/contacts",
             Route::Profile => "#/profile",
             Route::Data => "#/data",
+            Route::More => "#/more",
             Route::NewApplication => "#/applications/new",
             Route::NewContact => "#/contacts/new",
             Route::NewEntry => "#/portfolio/new",
@@ -160,6 +184,7 @@ impl Route {
             Route::Contacts => "Contacts",
             Route::Profile => "Profile",
             Route::Data => "Data",
+            Route::More => "More",
             Route::NewApplication => "New application",
             Route::Application(_) => "Application",
             Route::NewContact => "New contact",
@@ -189,6 +214,23 @@ mod tests {
     }
 
     #[test]
+    fn a_phone_tab_is_current_for_every_view_and_more_holds_the_rest() {
+        assert_eq!(Route::Application(id()).tab(), Route::Applications);
+        assert_eq!(Route::EditEntry(id()).tab(), Route::Portfolio);
+        assert_eq!(Route::Skill(id()).tab(), Route::Skills);
+        for route in [
+            Route::Contact(id()),
+            Route::Profile,
+            Route::Data,
+            Route::More,
+        ] {
+            assert_eq!(route.tab(), Route::More, "{route:?}");
+        }
+        let tabs: Vec<_> = Route::NAV.into_iter().filter(Route::in_tab_bar).collect();
+        assert_eq!(tabs.len(), 4, "four tabs and More fit a 360 px phone");
+    }
+
+    #[test]
     fn empty_and_sloppy_fragments_still_find_their_view() {
         assert_eq!(Route::from_hash(""), Route::Dashboard);
         assert_eq!(Route::from_hash("#"), Route::Dashboard);
@@ -207,6 +249,7 @@ mod tests {
     fn every_route() -> Vec<Route> {
         let mut all = Route::NAV.to_vec();
         all.extend([
+            Route::More,
             Route::NewApplication,
             Route::Application(id()),
             Route::NewContact,

@@ -56,6 +56,16 @@ impl Stage {
         Stage::Ghosted,
     ];
 
+    /// The board's columns: the pipeline's six, then one Closed column for
+    /// Rejected, Withdrawn and Ghosted (each card there says which), so every
+    /// stage is in reach on a laptop's width.
+    pub const BOARD_COLUMNS: usize = 7;
+
+    /// This stage's column on the board (0 to [`Stage::BOARD_COLUMNS`] - 1).
+    pub fn board_column(self) -> usize {
+        self.index().min(Self::BOARD_COLUMNS - 1)
+    }
+
     /// Its place in [`Stage::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -831,6 +841,16 @@ pub(crate) mod tests {
         a.organization = org.into();
         a.role = role.into();
         a
+    }
+
+    /// Issue 20: at 1280 px the board showed 5 of its 9 columns.
+    #[test]
+    fn the_closed_stages_share_the_boards_last_column() {
+        let columns: Vec<usize> = Stage::ALL.iter().map(|s| s.board_column()).collect();
+        assert_eq!(columns, [0, 1, 2, 3, 4, 5, 6, 6, 6]);
+        assert!(Stage::ALL
+            .iter()
+            .all(|s| s.is_closed() == (s.board_column() == Stage::BOARD_COLUMNS - 1)));
     }
 
     #[test]

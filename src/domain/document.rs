@@ -527,6 +527,32 @@ impl Document {
         Some(result)
     }
 
+    /// Undoes a change to one application (a board move): puts `before`
+    /// back, if the application is still exactly `after`, what the change
+    /// left. Anything changed since (another tab, another edit) is never
+    /// overwritten: returns false and changes nothing.
+    pub fn undo_application_change(
+        &mut self,
+        before: &Application,
+        after: &Application,
+        now: DateTime<Utc>,
+    ) -> bool {
+        let Some(slot) = self
+            .applications
+            .iter_mut()
+            .find(|a| a.meta.id == after.meta.id)
+        else {
+            return false;
+        };
+        if slot != after {
+            return false;
+        }
+        *slot = before.clone();
+        slot.meta.updated = now;
+        self.touch(now);
+        true
+    }
+
     pub fn remove_application(
         &mut self,
         id: RecordId,
@@ -668,6 +694,38 @@ pub(crate) mod tests {
         let before = doc.clone();
         assert!(!doc.set_profile(before.profile.clone(), now() + chrono::Duration::days(1)));
         assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn undoing_a_board_move_restores_the_stage_unless_the_application_changed_since() {
+        use crate::domain::application::{new_application, Stage};
+        let mut doc = sample();
+        let id = RecordId::from_random_bytes([3; 16]);
+        let today = now().date_naive();
+        doc.upsert_application(new_application(id, now(), today), now());
+        let before = doc.application(id).unwrap().clone();
+        let later = now() + chrono::Duration::minutes(1);
+        doc.update_application(id, later, |a| a.move_to(Stage::Applied, today, later));
+        let after = doc.application(id).unwrap().clone();
+        assert_eq!(after.stage(), Stage::Applied);
+        assert!(after.date_applied.is_some());
+
+        // Changed again since (another tab): Undo changes nothing.
+        let mut edited = doc.clone();
+        edited.update_application(id, later, |a| a.notes = "Called them".into());
+        let unchanged = edited.clone();
+        assert!(!edited.undo_application_change(&before, &after, later));
+        assert_eq!(edited, unchanged);
+
+        let undone = later + chrono::Duration::minutes(1);
+        assert!(doc.undo_application_change(&before, &after, undone));
+        let back = doc.application(id).unwrap();
+        assert_eq!(back.stage(), Stage::Saved);
+        assert_eq!(back.date_applied, before.date_applied);
+        assert_eq!(
+            back.meta.updated, undone,
+            "the undo is a change other tabs merge"
+        );
     }
 }
 

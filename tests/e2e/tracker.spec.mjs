@@ -394,7 +394,7 @@ test("response rate by source does not count applications still waiting as failu
   const chart = page.getByRole("img", { name: /^Share of applications that got an answer/ });
   await expect(chart).toHaveAccessibleName(/counting each once it is answered or has had no answer for over 3 weeks/);
   // Yesterday's is waiting, not a failure; the one 30 days ago counts as unanswered.
-  await expect(chart).toHaveAccessibleName(/Handshake: 0% of 1, 1 still waiting/);
+  await expect(chart).toHaveAccessibleName(/Handshake: 0% of 1, 1 waiting/);
   await expect(chart).toHaveAccessibleName(/Parker Dewey: 100% of 1/);
   await expect(page.getByText("counting each once it is answered or has had no answer for over 3 weeks")).toBeVisible();
 });

@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod data;
 pub mod entry;
 pub mod entry_edit;
+pub mod more;
 pub mod not_found;
 pub mod portfolio;
 pub mod print;
@@ -34,6 +35,7 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::Contacts => contacts::ContactsPage().into_any(),
         Route::Profile => profile::ProfilePage().into_any(),
         Route::Data => data::DataPage().into_any(),
+        Route::More => more::MorePage().into_any(),
         Route::NewApplication => view! { <application::ApplicationPage id=None /> }.into_any(),
         Route::Application(id) => view! { <application::ApplicationPage id=Some(id) /> }.into_any(),
         Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),

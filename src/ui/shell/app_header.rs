@@ -1,15 +1,15 @@
-//! The app's header: the name (with the career center's name and logo when
-//! its config gives them), the colour theme switch and the button that
-//! lists the keyboard shortcuts.
+//! The app's top bar: the name (with the career center's name and logo when
+//! its config gives them) and, where there is a keyboard, the button that
+//! lists the keyboard shortcuts. On a phone it is one short line; the theme
+//! switch lives with the settings (Data).
 
 use crate::routes::Route;
-use crate::ui::branding::{use_branding, Theme};
+use crate::ui::branding::use_branding;
 use leptos::prelude::*;
 
 #[component]
 pub fn AppHeader(on_help: Callback<()>) -> impl IntoView {
     let branding = use_branding();
-    let theme = RwSignal::new(Theme::stored());
     let institution = move || branding.config.with(|c| c.institution.clone());
     let logo = move || {
         branding.config.with(|c| c.logo.clone()).map(|src| {
@@ -22,10 +22,6 @@ pub fn AppHeader(on_help: Callback<()>) -> impl IntoView {
             view! { <img class="brand-logo" src=src alt=alt /> }
         })
     };
-    let options = Theme::ALL
-        .into_iter()
-        .map(|t| view! { <option value=t.slug() selected=move || theme.get() == t>{t.label()}</option> })
-        .collect_view();
     view! {
         <header class="app-header">
             <div class="brand-line">
@@ -41,24 +37,17 @@ pub fn AppHeader(on_help: Callback<()>) -> impl IntoView {
                 }}
             </div>
             <p class="tagline">"Micro-internships, applications and skills, kept in your browser"</p>
-            <div class="header-tools">
-                <div class="field compact inline">
-                    <label for="theme-choice">"Theme"</label>
-                    <select
-                        id="theme-choice"
-                        on:change=move |ev| {
-                            let chosen = Theme::from_slug(&event_target_value(&ev));
-                            theme.set(chosen);
-                            chosen.choose();
-                        }
-                    >
-                        {options}
-                    </select>
-                </div>
-                <button type="button" class="button small" aria-keyshortcuts="?" on:click=move |_| on_help.run(())>
-                    "Keyboard shortcuts"
-                </button>
-            </div>
+            // Only where there is a keyboard (a fine pointer that can hover).
+            <button
+                type="button"
+                class="button small keyboard-only"
+                aria-label="Keyboard shortcuts"
+                aria-keyshortcuts="?"
+                on:click=move |_| on_help.run(())
+            >
+                <span aria-hidden="true" class="key">"?"</span>
+                <span class="wide-only" aria-hidden="true">" Keyboard shortcuts"</span>
+            </button>
         </header>
     }
 }

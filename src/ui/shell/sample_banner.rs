@@ -24,7 +24,8 @@ pub fn SampleBanner() -> impl IntoView {
             <div class="banner banner-sample" role="region" aria-label="Sample data">
                 <p>
                     <strong>"Sample data is loaded. "</strong>
-                    "Records marked “(sample)” are examples, not yours. Removing them also removes any link your own records have to them."
+                    "Records marked “(sample)” are examples, not yours."
+                    <span class="wide-only">" Removing them also removes any link your own records have to them."</span>
                 </p>
                 <button type="button" class="button small" on:click=remove>"Remove sample data"</button>
             </div>

@@ -44,6 +44,17 @@ impl Toaster {
     /// Shows `message`; with `undo`, an Undo button that runs it once and
     /// takes keyboard focus, so the undo is one key away.
     pub fn show(&self, message: impl Into<String>, undo: Option<UndoAction>) {
+        self.raise(message.into(), undo, true);
+    }
+
+    /// Shows `message` with Undo, leaving the focus where it is: for an
+    /// action done again and again from the keyboard (moving a card), where
+    /// the next move is the likelier key than Undo.
+    pub fn offer_undo(&self, message: impl Into<String>, undo: UndoAction) {
+        self.raise(message.into(), Some(undo), false);
+    }
+
+    fn raise(&self, message: String, undo: Option<UndoAction>, focus_undo: bool) {
         let id = self.next_id.get_value() + 1;
         self.next_id.set_value(id);
         let has_undo = undo.is_some();
@@ -52,7 +63,7 @@ impl Toaster {
         let view = Route::from_hash(&window().location().hash().unwrap_or_default());
         self.current.set(Some(Toast {
             id,
-            message: message.into(),
+            message,
             undo,
             view,
         }));
@@ -67,7 +78,7 @@ impl Toaster {
             },
             Duration::from_secs(TOAST_SECONDS),
         );
-        if has_undo {
+        if has_undo && focus_undo {
             // After the view change (which focuses the new page's heading).
             set_timeout(
                 || crate::ui::platform::focus_element("toast-undo"),

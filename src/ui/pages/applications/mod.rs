@@ -10,7 +10,7 @@ use crate::routes::Route;
 use crate::ui::platform::today;
 use crate::ui::state::{use_doc, TrackerView};
 use crate::ui::widgets::PageHeading;
-use crate::ui::widgets::{DueSoon, EmptyState};
+use crate::ui::widgets::{DueSoon, EmptyState, FilterFold};
 use board::StageBoard;
 use leptos::prelude::*;
 use table::ApplicationTable;
@@ -73,6 +73,11 @@ pub fn ApplicationsPage() -> impl IntoView {
         })
     });
     let filtering = move || filter.with(|f| *f != Default::default());
+    let narrowed = Signal::derive(move || {
+        filter.with(|f| {
+            f.stage.is_some() || f.source.is_some() || f.tag.is_some() || f.due != DueFilter::Any
+        })
+    });
 
     let toolbar = move || {
         view! {
@@ -87,6 +92,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                         on:input=move |ev| filter.update(|f| f.text = event_target_value(&ev))
                     />
                 </div>
+                <FilterFold id="application-filters" active=narrowed>
                 {filter_select(
                     "filter-stage",
                     "Stage",
@@ -140,6 +146,7 @@ pub fn ApplicationsPage() -> impl IntoView {
                         })
                     },
                 )}
+                </FilterFold>
                 <Show when=filtering>
                     <button type="button" class="button" on:click=move |_| filter.set(Default::default())>
                         "Clear filters"
@@ -167,7 +174,10 @@ pub fn ApplicationsPage() -> impl IntoView {
             .into_any();
         }
         view! {
-            <DueSoon />
+            // On a phone the dashboard and each card say what is due.
+            <div class="wide-only">
+                <DueSoon />
+            </div>
             {toolbar()}
             <div class="list-head">
                 <p class="result-count" role="status">

@@ -1,5 +1,7 @@
 //! The applications as a table; every column header sorts (click again to
-//! reverse), with `aria-sort` telling screen readers the order.
+//! reverse), with `aria-sort` telling screen readers the order. On a phone
+//! each row is a list item (organization, role, stage, the next dates) and
+//! the headers a row of sort buttons (CSS only: the table stays a table).
 
 use crate::domain::query::{page_of, SortKey};
 use crate::routes::Route;
@@ -60,17 +62,17 @@ pub fn ApplicationTable(
                 <tbody>
                     <For each=page key=|a| (a.meta.id, a.meta.updated) let:app>
                         <tr>
-                            <td>
+                            <td class="cell-org">
                                 <a href=Route::Application(app.meta.id).href()>
                                     {app.organization.clone()}
                                 </a>
                             </td>
-                            <td>{app.role.clone()}</td>
-                            <td>{app.stage().label()}</td>
-                            <td>{app.source.clone()}</td>
-                            <td>{date(app.deadline)}</td>
-                            <td>{date(app.next_follow_up)}</td>
-                            <td>{format_date(app.meta.updated.date_naive())}</td>
+                            <td class="cell-role">{app.role.clone()}</td>
+                            <td class="cell-stage">{app.stage().label()}</td>
+                            <td class="cell-aside">{app.source.clone()}</td>
+                            <td class="cell-date" data-label="Deadline">{date(app.deadline)}</td>
+                            <td class="cell-date" data-label="Follow up">{date(app.next_follow_up)}</td>
+                            <td class="cell-aside">{format_date(app.meta.updated.date_naive())}</td>
                         </tr>
                     </For>
                 </tbody>

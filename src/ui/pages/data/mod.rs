@@ -10,7 +10,7 @@ use crate::ui::backup::download_backup;
 use crate::ui::platform::{download, format_date, now, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
-use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{PageHeading, ThemeChoice};
 use leptos::prelude::*;
 use restore::Restore;
 use wasm_bindgen_futures::JsFuture;
@@ -175,6 +175,11 @@ pub fn DataPage() -> impl IntoView {
                     <code>{saving.map(Saving::key)}</code>
                 </dd>
             </dl>
+        </section>
+        <section class="panel" aria-labelledby="appearance-heading">
+            <h2 id="appearance-heading">"Appearance"</h2>
+            <p>"How Microfolio looks in this browser. Your data is not affected."</p>
+            <ThemeChoice />
         </section>
     }
 }

@@ -1,7 +1,10 @@
-//! The pipeline board: a column per stage. Cards move by drag and drop, or
-//! with the keyboard through each card's "Move…" button, which opens a
-//! list of the other stages. A move is recorded as a stage change dated
-//! today and announced in a live region.
+//! The pipeline board: a column per pipeline stage and one Closed column
+//! (Rejected, Withdrawn, Ghosted; each card there says which), so every
+//! stage is in reach at 1280 px. Cards move by drag and drop (a handle
+//! shows they can; the column under the card lights up), or with the
+//! keyboard through each card's "Move…" button, which opens a list of the
+//! other stages and a date (today unless the student picks another). A
+//! move is confirmed by a toast with Undo; a refused one is announced.
 //!
 //! Cards are cheap to build, since a keystroke in the search box can
 //! replace a hundred of them: a card holds no listener and no reactive
@@ -9,39 +12,76 @@
 //! that card again when it opens or closes, and listens once for the
 //! cards' clicks, drags and Escape, finding the card by its `data-id`.
 
+mod card;
+
 use crate::domain::query::page_of;
 use crate::domain::{Application, Document, RecordId, Stage};
-use crate::routes::Route;
 use crate::ui::platform::{focus_later, format_date, now, today};
+use crate::ui::shell::{Toaster, UndoAction};
 use crate::ui::state::use_doc;
 use crate::ui::widgets::ShowMore;
+use card::Card;
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Moves application `id` to `stage` (today), announcing the result.
-fn move_card(doc: RwSignal<Document>, id: RecordId, stage: Stage, announce: WriteSignal<String>) {
-    let mut title = String::new();
+/// Moves application `id` to `stage` on `date`; a move is confirmed with
+/// an Undo toast, a refused one announced.
+fn move_card(
+    doc: RwSignal<Document>,
+    toaster: Toaster,
+    id: RecordId,
+    stage: Stage,
+    date: NaiveDate,
+    announce: WriteSignal<String>,
+) {
+    let Some(before) = doc.with_untracked(|d| d.application(id).cloned()) else {
+        return;
+    };
+    let title = before.title();
     let moved = doc
-        .try_update(|d| {
-            d.update_application(id, now(), |a| {
-                title = a.title();
-                a.move_to(stage, today(), now())
-            })
-        })
+        .try_update(|d| d.update_application(id, now(), |a| a.move_to(stage, date, now())))
         .flatten()
         .unwrap_or(Ok(false));
-    if let Err(conflict) = moved {
-        // Only a step dated after today (imported data) can conflict.
-        announce.set(format!(
+    match moved {
+        Err(conflict) => announce.set(format!(
             "{title} not moved to {}: {}",
             stage.label(),
             conflict.message(format_date)
-        ));
-    } else if moved == Ok(true) {
-        announce.set(format!("Moved {title} to {}.", stage.label()));
-        // The card now lives in another column: give it the focus back.
-        focus_later(format!("move-{id}"));
+        )),
+        Ok(false) => {}
+        Ok(true) => {
+            let Some(after) = doc.with_untracked(|d| d.application(id).cloned()) else {
+                return;
+            };
+            let undo: UndoAction = Arc::new(move || {
+                let mut undone = false;
+                doc.update(|d| undone = d.undo_application_change(&before, &after, now()));
+                if !undone {
+                    toaster.show("Not undone: the application changed since the move.", None);
+                }
+            });
+            let when = if date == today() {
+                String::new()
+            } else {
+                format!(" on {}", format_date(date))
+            };
+            toaster.offer_undo(format!("Moved {title} to {}{when}.", stage.label()), undo);
+            // The card now lives in another column: give it the focus back.
+            focus_later(format!("move-{id}"));
+        }
     }
+}
+
+/// The date picked in card `id`'s open Move list; today if none.
+fn picked_date(id: RecordId) -> NaiveDate {
+    document()
+        .get_element_by_id(&format!("move-date-{id}"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d").ok())
+        .unwrap_or_else(today)
 }
 
 /// Cards rendered at first in each column, and added by each "Show more".
@@ -54,7 +94,18 @@ pub fn StageBoard(
     rows: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let doc = use_doc();
+    let toaster = expect_context::<Toaster>();
     let (announcement, announce) = signal(String::new());
+    // The inventory's skill names, to show on each card what it asks for
+    // that the student does not have yet.
+    let inventory = Memo::new(move |_| {
+        doc.with(|d| {
+            d.skills
+                .iter()
+                .map(|s| s.name.trim().to_ascii_lowercase())
+                .collect::<BTreeSet<_>>()
+        })
+    });
     // The card whose "Move…" menu is open.
     let open_menu = RwSignal::new(None::<RecordId>);
     // A search or filter that hides that card closes its menu, so the card
@@ -80,44 +131,58 @@ pub fn StageBoard(
     let by_stage = Memo::new(move |_| {
         doc.with(|d| {
             rows.with(|rows| {
-                let mut columns: [Vec<usize>; Stage::ALL.len()] = Default::default();
+                let mut columns: [Vec<usize>; Stage::BOARD_COLUMNS] = Default::default();
                 for &i in rows {
                     if let Some(a) = d.applications.get(i) {
-                        columns[a.stage().index()].push(i);
+                        columns[a.stage().board_column()].push(i);
                     }
                 }
                 columns
             })
         })
     });
-    let columns = Stage::ALL
-        .into_iter()
+    let columns = Stage::ALL[..Stage::BOARD_COLUMNS]
+        .iter()
+        .copied()
         .map(|stage| {
+            // The last column holds every closed stage; a drop there asks which.
+            let closed = stage.is_closed();
+            let name = if closed { "Closed" } else { stage.label() };
             let shown = RwSignal::new(PAGE);
             // This column's applications, in order (unchanged columns do
             // not notify their cards).
-            let in_stage = Memo::new(move |_| by_stage.with(|c| c[stage.index()].clone()));
+            let in_stage = Memo::new(move |_| by_stage.with(|c| c[stage.board_column()].clone()));
             // Each shown card, and whether its menu is open: a card is
             // built again when its menu opens or closes, so a closed card
             // holds no reactive state at all.
             let cards = move || {
                 let open = open_menu.get();
+                let lacking = |a: &Application| -> Vec<String> {
+                    inventory.with(|names| {
+                        a.required_skills
+                            .iter()
+                            .filter(|n| a.stage().is_active() && !names.contains(&n.trim().to_ascii_lowercase()))
+                            .cloned()
+                            .collect()
+                    })
+                };
                 doc.with(|d| in_stage.with(|list| page_of(&d.applications, list, shown.get())))
                     .into_iter()
                     .map(|a| {
                         let is_open = open == Some(a.meta.id);
-                        (a, is_open)
+                        let lacks = lacking(&a);
+                        (a, is_open, lacks)
                     })
                     .collect::<Vec<_>>()
             };
             let count = Signal::derive(move || in_stage.with(Vec::len));
             let (over, set_over) = signal(false);
-            let heading_id = format!("column-{}", stage.slug());
+            let heading_id = if closed { "column-closed".to_owned() } else { format!("column-{}", stage.slug()) };
             let labelled_by = heading_id.clone();
             view! {
                 <section
                     class="board-column"
-                    class:closed=stage.is_closed()
+                    class:closed=closed
                     class:drop-target=move || over.get()
                     aria-labelledby=labelled_by
                     on:dragover=move |ev| {
@@ -132,21 +197,28 @@ pub fn StageBoard(
                             .data_transfer()
                             .and_then(|dt| dt.get_data("text/plain").ok())
                             .and_then(|s| RecordId::parse(&s));
-                        if let Some(id) = id {
-                            move_card(doc, id, stage, announce);
+                        match id {
+                            Some(id) if closed => {
+                                // Which way it closed is the student's to say.
+                                open_menu.set(Some(id));
+                                focus_later(format!("move-{id}-{}", Stage::Rejected.slug()));
+                                announce.set("Closed: choose Rejected, Withdrawn or Ghosted.".into());
+                            }
+                            Some(id) => move_card(doc, toaster, id, stage, today(), announce),
+                            None => {}
                         }
                     }
                 >
                     <h2 id=heading_id>
-                        {stage.label()} <span class="count">{count}</span>
+                        {name} <span class="count">{count}</span>
                     </h2>
                     <ul class="cards">
                         <For
                             each=cards
-                            key=|(a, open)| (a.meta.id, a.meta.updated, *open)
-                            let:((app, open))
+                            key=|(a, open, lacks)| (a.meta.id, a.meta.updated, *open, lacks.clone())
+                            let:((app, open, lacks))
                         >
-                            <Card app=app open=open />
+                            <Card app=app open=open lacks=lacks />
                         </For>
                     </ul>
                     <ShowMore shown=shown total=count step=PAGE what="cards" />
@@ -166,8 +238,9 @@ pub fn StageBoard(
                 .get_attribute("data-stage")
                 .and_then(|s| Stage::from_slug(&s))
             {
+                let date = picked_date(id);
                 open_menu.set(None);
-                move_card(doc, id, stage, announce);
+                move_card(doc, toaster, id, stage, date, announce);
             }
         } else if target.closest(".move-toggle").ok().flatten().is_some() {
             let opening = open_menu.get_untracked() != Some(id);
@@ -232,63 +305,4 @@ fn card_event(ev: &web_sys::Event) -> Option<(web_sys::Element, RecordId)> {
     let card = target.closest("li.card[data-id]").ok().flatten()?;
     let id = RecordId::parse(&card.get_attribute("data-id")?)?;
     Some((target, id))
-}
-
-/// One card. `open`: its "Move…" list is shown (the board builds the card
-/// again when that changes).
-#[component]
-fn Card(app: Application, open: bool) -> impl IntoView {
-    let id = app.meta.id;
-    let title = app.title();
-    let stage = app.stage();
-    let ghosted = app.possibly_ghosted(today());
-    let due = match (stage, app.deadline, app.next_follow_up) {
-        (Stage::Saved, Some(d), _) => Some(format!("Deadline {}", format_date(d))),
-        (s, _, Some(f)) if s.is_active() => Some(format!("Follow up {}", format_date(f))),
-        _ => None,
-    };
-    let menu_id = format!("move-menu-{id}");
-    // The board handles the clicks on these through `data-stage`.
-    let menu = open.then(|| {
-        let options = Stage::ALL
-            .into_iter()
-            .filter(|s| *s != stage)
-            .map(|target| {
-                view! {
-                    <li>
-                        <button
-                            type="button"
-                            class="move-option"
-                            id=format!("move-{id}-{}", target.slug())
-                            data-stage=target.slug()
-                        >
-                            {target.label()}
-                        </button>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="move-menu" id=menu_id.clone()>{options}</ul> }
-    });
-    view! {
-        <li class="card" draggable="true" data-id=id.to_string()>
-            <a class="card-title" href=Route::Application(id).href()>
-                <span class="org">{app.organization}</span>
-                <span class="role">{app.role}</span>
-            </a>
-            {due.map(|d| view! { <p class="card-meta">{d}</p> })}
-            {ghosted.then(|| view! { <p class="flag">"Possibly ghosted: no reply in over 3 weeks"</p> })}
-            <button
-                type="button"
-                class="move-toggle"
-                id=format!("move-{id}")
-                aria-label=format!("Move {title}…")
-                aria-expanded=if open { "true" } else { "false" }
-                aria-controls=open.then_some(menu_id)
-            >
-                "Move…"
-            </button>
-            {menu}
-        </li>
-    }
 }
