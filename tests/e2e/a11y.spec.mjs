@@ -31,6 +31,9 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
+    // Some twenty views, each checked in full: more than the default 30 s
+    // on a loaded two-core machine.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     const doc = await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8");
     await openApp(page);

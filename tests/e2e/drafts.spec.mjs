@@ -33,11 +33,13 @@ test("an edit left by the browser's Back button comes back on Forward, and Disca
   const doc = await fixture();
   const app = doc.applications[0];
   await openWithStored(page, doc, `#/applications/${app.meta.id}`);
+  await page.getByRole("button", { name: "Edit details" }).click();
   const notes = page.getByLabel("Notes");
   await notes.fill("Call back on Monday");
   await page.goBack();
   await expect(page.getByLabel("Notes")).toHaveCount(0);
   await page.goForward();
+  // A kept draft opens the page in its editor, the typed text in view.
   await expect(page.getByLabel("Notes")).toHaveValue("Call back on Monday");
   await expect(notice(page)).toBeVisible();
 

@@ -57,7 +57,7 @@ test("an entry with two deliverables, a milestone and feedback survives a reload
   // The skill created inline shows in the list filter.
   await openApp(page, "#/portfolio");
   await page.getByLabel("Skill", { exact: true }).selectOption({ label: "Market research" });
-  await expect(page.getByRole("link", { name: "Market sizing deck" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Market sizing deck" })).toBeVisible();
 });
 
 test("invalid entries are refused with the fields to fix", async ({ page }) => {

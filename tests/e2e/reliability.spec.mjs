@@ -89,7 +89,10 @@ test("a record changed in another tab is not overwritten silently", async ({ con
   const b = await context.newPage();
   await b.goto(url);
   await expect(b.getByRole("heading", { level: 1, name: "Acme — Research" })).toBeVisible();
+  // B opens its editor before A saves.
+  await b.getByRole("button", { name: "Edit details" }).click();
 
+  await a.getByRole("button", { name: "Edit details" }).click();
   await a.getByLabel("Notes").fill("Changed in tab A");
   await a.getByRole("button", { name: "Save changes" }).click();
   await settled(a);
@@ -100,7 +103,8 @@ test("a record changed in another tab is not overwritten silently", async ({ con
   expect((await storedDoc(b)).applications[0].notes).toBe("Changed in tab A");
   // Saving again is the explicit choice to keep B's version.
   await b.getByRole("button", { name: "Save changes" }).click();
-  await expect(b.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expect(b.getByRole("status").filter({ hasText: "Saved Acme — Research." })).toBeVisible();
+  await settled(b);
   expect((await storedDoc(b)).applications[0].location).toBe("Chicago");
 });
 

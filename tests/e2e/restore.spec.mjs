@@ -203,6 +203,7 @@ test("merge keeps the newer version of each record, and Undo import restores the
   file.applications[0].notes = "Old note from the backup";
   file.applications.push({ ...file.applications[1], meta: { ...file.applications[1].meta, id: "c0c0c0c0-0000-4000-8000-000000000001" }, organization: "New Org" });
   await page.goto("#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
+  await page.getByRole("button", { name: "Edit details" }).click();
   await page.getByLabel("Notes").fill("Edited here today");
   await page.getByRole("button", { name: "Save changes" }).click();
   await settled(page);

@@ -189,9 +189,11 @@ test("search, filters, due soon and the sortable table", { tag: "@dates" }, asyn
 test("delete and undo restore an application exactly, contact links included", async ({ page }) => {
   await addContact(page, { name: "Grace Okafor", kind: "Supervisor", org: "Acme Analytics" });
   await addApplication(page, { org: "Acme Analytics", role: "Market sizing" });
+  await page.getByRole("button", { name: "Edit details" }).click();
   await page.getByLabel("Grace Okafor (Acme Analytics)").check();
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Saved Acme Analytics — Market sizing." })).toBeVisible();
+  await settled(page);
   const before = (await storedDoc(page)).applications;
 
   // The contact's page lists the application.
@@ -233,12 +235,14 @@ test("the undo stays offered for at least 10 seconds", async ({ page }) => {
 
 test("the posting link and a contact's e-mail are shown as links", async ({ page }) => {
   await addContact(page, { name: "Ravi Recruiter", kind: "Recruiter", org: "Northwind" });
+  await page.getByRole("button", { name: "Edit contact" }).click();
   await page.getByLabel("E-mail").fill("ravi@northwind.example");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("link", { name: "ravi@northwind.example" })).toHaveAttribute("href", "mailto:ravi@northwind.example");
   await expect(page.getByText("Recruiter at Northwind")).toBeVisible();
 
   await addApplication(page, { org: "Northwind", role: "Prospect list", source: "LinkedIn" });
+  await page.getByRole("button", { name: "Edit details" }).click();
   await page.getByLabel("Posting link").fill("https://jobs.example.org/123");
   await page.getByRole("button", { name: "Save changes" }).click();
   const posting = page.getByRole("link", { name: "Open the posting" });
@@ -256,13 +260,15 @@ test("a posting link typed without https:// is kept with it", async ({ page }) =
   await page.getByRole("button", { name: "Add application" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Parker Dewey client — Prospect list" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open the posting" })).toHaveAttribute("href", "https://parkerdewey.com/projects/12345");
+  await page.getByRole("button", { name: "Edit details" }).click();
   await expect(page.getByLabel("Posting link")).toHaveValue("https://parkerdewey.com/projects/12345");
   // Editing: the field shows what was kept.
   await page.getByLabel("Posting link").fill("www.parkerdewey.com/projects/777");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Changes saved." })).toBeVisible();
-  await expect(page.getByLabel("Posting link")).toHaveValue("https://www.parkerdewey.com/projects/777");
+  await expect(page.getByRole("status").filter({ hasText: "Saved Parker Dewey client — Prospect list." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open the posting" })).toHaveAttribute("href", "https://www.parkerdewey.com/projects/777");
+  await page.getByRole("button", { name: "Edit details" }).click();
+  await expect(page.getByLabel("Posting link")).toHaveValue("https://www.parkerdewey.com/projects/777");
   // What cannot be kept stays in the field, with its error.
   await page.getByLabel("Posting link").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Save changes" }).click();

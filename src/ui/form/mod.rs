@@ -19,6 +19,7 @@ pub mod drafts;
 pub mod error_summary;
 pub mod errors;
 pub mod input;
+pub mod read_first;
 pub mod row_list;
 pub mod select_field;
 pub mod stale_guard;
@@ -29,6 +30,7 @@ pub use drafts::Drafts;
 pub use error_summary::ErrorSummary;
 pub use errors::FormErrors;
 pub use input::Input;
+pub use read_first::ReadFirst;
 pub use row_list::RowList;
 pub use select_field::SelectField;
 pub use stale_guard::{StaleGuard, StaleWarning};
@@ -95,6 +97,9 @@ pub struct RecordForm<R: Editable> {
     status: RwSignal<String>,
     doc: RwSignal<Document>,
     is_new: bool,
+    /// Read-first pages: closes the editor, back to the record's summary
+    /// (after a save that stays on the page, and on Cancel).
+    close: StoredValue<Option<Callback<()>>>,
 }
 
 impl<R: Editable> Clone for RecordForm<R> {
@@ -122,7 +127,22 @@ impl<R: Editable> RecordForm<R> {
             status: RwSignal::new(String::new()),
             doc,
             is_new,
+            close: StoredValue::new(None),
         }
+    }
+
+    /// An editor opened from the record's summary: Save and Cancel close it
+    /// (`close`) instead of leaving the page.
+    pub fn closing_with(self, close: Callback<()>) -> Self {
+        self.close.set_value(Some(close));
+        self
+    }
+
+    /// Whether a draft of `record`'s form is kept (a read-first page opens
+    /// straight in its editor then, so the typed text is in view).
+    pub fn has_draft(record: &R) -> bool {
+        let drafts = expect_context::<Drafts>();
+        drafts.get::<R::Form>(Self::key_of(record, false)).is_some()
     }
 
     pub fn id(self) -> RecordId {
@@ -272,7 +292,13 @@ impl<R: Editable> RecordForm<R> {
                             self.saved.set_value(kept.clone());
                             self.form.set(kept);
                         }
-                        self.status.set("Changes saved.".into())
+                        match self.close.get_value() {
+                            Some(close) => {
+                                close.run(());
+                                toaster.show(format!("Saved {name}."), None);
+                            }
+                            None => self.status.set("Changes saved.".into()),
+                        }
                     }
                     Some(route) => {
                         go(&route);
@@ -313,10 +339,21 @@ pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> i
             form.submit();
         }>
             {children()}
-            <div class="actions">
+            // Sticky: Save stays in reach however long the form.
+            <div class="actions form-actions">
                 <button type="submit" class="button primary">{submit_text}</button>
                 // Cancel means: not these changes.
-                <a class="button" href=cancel.href() on:click=move |_| form.discard()>{cancel_text}</a>
+                {match form.close.get_value() {
+                    Some(close) => view! {
+                        <button type="button" class="button" on:click=move |_| {
+                            form.discard();
+                            close.run(());
+                        }>"Cancel"</button>
+                    }.into_any(),
+                    None => view! {
+                        <a class="button" href=cancel.href() on:click=move |_| form.discard()>{cancel_text}</a>
+                    }.into_any(),
+                }}
             </div>
             <p class="status save-status" role="status">{move || form.status.get()}</p>
         </form>

@@ -1,13 +1,15 @@
-//! One contact: their applications, the edit form (also used to add a new
-//! contact), and delete with undo (which restores their links too).
+//! One contact: who they are and their applications, read first, with an
+//! Edit button that opens the form in their place (the form is also the page
+//! for a new contact), and delete with undo (which restores their links too).
 
 use crate::domain::contact::{ContactField, ContactForm, ContactKind};
 use crate::domain::record::Meta;
 use crate::domain::{Contact, Document, FieldError, RecordId, RemovedContact};
 use crate::domain::{SafeUrl, UrlPolicy};
 use crate::routes::Route;
+use crate::ui::field_ids::FieldId;
 use crate::ui::form::DeleteRecord;
-use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
+use crate::ui::form::{Editable, Input, ReadFirst, RecordForm, RecordFormView};
 use crate::ui::platform::{new_id, now};
 use crate::ui::state::use_doc;
 use crate::ui::widgets::ExternalLink;
@@ -21,12 +23,13 @@ pub fn ContactPage(id: Option<RecordId>) -> impl IntoView {
     match id {
         None => view! {
             <PageHeading>"New contact"</PageHeading>
-            <ContactEditor base=Contact::new(Meta::new(new_id(), now())) is_new=true />
+            <ContactEditor base=Contact::new(Meta::new(new_id(), now())) is_new=true close=None />
         }
         .into_any(),
         Some(id) => match doc.with_untracked(|d| d.contact(id).cloned()) {
             Some(contact) => {
                 let id = contact.meta.id;
+                let editing = RwSignal::new(RecordForm::<Contact>::has_draft(&contact));
                 let name = Memo::new(move |_| {
                     doc.with(|d| d.contact(id).map(|c| c.name.clone()).unwrap_or_default())
                 });
@@ -35,8 +38,18 @@ pub fn ContactPage(id: Option<RecordId>) -> impl IntoView {
                     <PageHeading>{name}</PageHeading>
                     <ContactCard id=id />
                     <ContactApplications id=id />
-                    <h2 class="section-heading">"Details"</h2>
-                    <ContactEditor base=contact is_new=false />
+                    <ReadFirst
+                        editing=editing
+                        edit_id="edit-contact"
+                        edit="Edit contact"
+                        first_field=ContactField::Name.dom_id()
+                        summary=|| ()
+                    >
+                        <h2 class="section-heading">"Edit contact"</h2>
+                        {move || doc.with_untracked(|d| d.contact(id).cloned()).map(|base| view! {
+                            <ContactEditor base=base is_new=false close=Some(Callback::new(move |()| editing.set(false))) />
+                        })}
+                    </ReadFirst>
                     <DeleteRecord
                         id=id
                         button="Delete contact"
@@ -173,8 +186,17 @@ impl Editable for Contact {
 }
 
 #[component]
-fn ContactEditor(base: Contact, is_new: bool) -> impl IntoView {
+fn ContactEditor(
+    base: Contact,
+    is_new: bool,
+    /// Opened from the page's summary: Save and Cancel close it.
+    close: Option<Callback<()>>,
+) -> impl IntoView {
     let form = RecordForm::new(base, is_new);
+    let form = match close {
+        Some(close) => form.closing_with(close),
+        None => form,
+    };
     let kinds = ContactKind::ALL
         .iter()
         .map(|k| (k.slug().to_owned(), k.label().to_owned()))

@@ -1,5 +1,6 @@
-//! One application: its stage and history, the edit form (also used to add
-//! a new one), linked contacts, and delete with undo.
+//! One application: its stage and history, its details read first with an
+//! Edit button that opens the form in their place (the form is also the
+//! page for a new one), linked contacts, and delete with undo.
 //!
 //! The form saves on "Save": it is checked as a whole and nothing is stored
 //! while any field is invalid (the error summary and field errors say why).
@@ -9,14 +10,18 @@ mod history;
 use crate::domain::application::{new_application, AppField, ApplicationForm, Arrangement};
 use crate::domain::{Application, Document, FieldError, RecordId, RemovedApplication};
 use crate::routes::Route;
+mod details;
+
+use crate::ui::field_ids::FieldId;
 use crate::ui::form::DeleteRecord;
-use crate::ui::form::{Editable, Input, RecordForm, RecordFormView};
+use crate::ui::form::{Editable, Input, ReadFirst, RecordForm, RecordFormView};
 use crate::ui::platform::{go, new_id, now, today};
 use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
 use crate::ui::widgets::ExternalLink;
 use crate::ui::widgets::PageHeading;
 use chrono::{DateTime, Utc};
+use details::ApplicationDetails;
 use history::StageHistory;
 use leptos::prelude::*;
 
@@ -29,12 +34,13 @@ pub fn ApplicationPage(
     match id {
         None => view! {
             <PageHeading>"New application"</PageHeading>
-            <ApplicationEditor base=new_application(new_id(), now(), today()) is_new=true />
+            <ApplicationEditor base=new_application(new_id(), now(), today()) is_new=true close=None />
         }
         .into_any(),
         Some(id) => match doc.with_untracked(|d| d.application(id).cloned()) {
             Some(app) => {
                 let id = app.meta.id;
+                let editing = RwSignal::new(RecordForm::<Application>::has_draft(&app));
                 let title = Memo::new(move |_| doc.with(|d| d.application(id).map(Application::title)));
                 view! {
                     <p class="breadcrumb"><a href=Route::Applications.href()>"← All applications"</a></p>
@@ -43,7 +49,18 @@ pub fn ApplicationPage(
                     <StageHistory id=id />
                     <ToPortfolio id=id />
                     <h2 class="section-heading">"Details"</h2>
-                    <ApplicationEditor base=app is_new=false />
+                    <ReadFirst
+                        editing=editing
+                        edit_id="edit-application"
+                        edit="Edit details"
+                        first_field=AppField::Organization.dom_id()
+                        summary=move || view! { <ApplicationDetails id=id /> }
+                    >
+                        // The record as stored when the editor opens.
+                        {move || doc.with_untracked(|d| d.application(id).cloned()).map(|base| view! {
+                            <ApplicationEditor base=base is_new=false close=Some(Callback::new(move |()| editing.set(false))) />
+                        })}
+                    </ReadFirst>
                     <DeleteRecord
                         id=id
                         button="Delete application"
@@ -212,8 +229,17 @@ impl Editable for Application {
 /// The form; the stage panel beside it may change the record meanwhile,
 /// so a save parses against the stored version.
 #[component]
-fn ApplicationEditor(base: Application, is_new: bool) -> impl IntoView {
+fn ApplicationEditor(
+    base: Application,
+    is_new: bool,
+    /// Opened from the page's summary: Save and Cancel close it.
+    close: Option<Callback<()>>,
+) -> impl IntoView {
     let form = RecordForm::new(base, is_new);
+    let form = match close {
+        Some(close) => form.closing_with(close),
+        None => form,
+    };
     let arrangement_options = std::iter::once((String::new(), "Not set".to_owned()))
         .chain(
             Arrangement::ALL

@@ -175,7 +175,7 @@ pub fn ApplicationsPage() -> impl IntoView {
         }
         view! {
             // On a phone the dashboard and each card say what is due.
-            <div class="wide-only">
+            <div class="phone-hidden">
                 <DueSoon />
             </div>
             {toolbar()}

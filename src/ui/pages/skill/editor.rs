@@ -85,9 +85,18 @@ impl Editable for Skill {
 }
 
 #[component]
-pub fn SkillEditor(base: Skill, is_new: bool) -> impl IntoView {
+pub fn SkillEditor(
+    base: Skill,
+    is_new: bool,
+    /// Opened from the page's summary: Save and Cancel close it.
+    close: Option<Callback<()>>,
+) -> impl IntoView {
     let doc = use_doc();
     let form = RecordForm::new(base, is_new);
+    let form = match close {
+        Some(close) => form.closing_with(close),
+        None => form,
+    };
     // The deployment's suggested skills (config.json) that the student
     // does not have yet.
     let suggested = crate::ui::branding::use_branding().config;

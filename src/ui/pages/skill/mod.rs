@@ -1,6 +1,7 @@
 //! One skill: its level against target, the evidence (derived from the
-//! portfolio, plus manual links), the applications that ask for it, the
-//! edit form (also for a new skill), merge into another skill, and delete
+//! portfolio, plus manual links), the applications that ask for it, read
+//! first with an Edit button that opens the form in their place (the form
+//! is also the page for a new skill), merge into another skill, and delete
 //! with undo.
 
 mod editor;
@@ -10,9 +11,11 @@ use editor::SkillEditor;
 use crate::domain::inventory::{applications_asking, evidence};
 use crate::domain::record::Meta;
 use crate::domain::skill::level_name;
+use crate::domain::skill::SkillField;
 use crate::domain::{Document, RecordId, RemovedSkill, Skill};
 use crate::routes::Route;
-use crate::ui::form::DeleteRecord;
+use crate::ui::field_ids::FieldId;
+use crate::ui::form::{DeleteRecord, ReadFirst, RecordForm};
 use crate::ui::platform::{format_date, go, new_id, now};
 use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
@@ -27,12 +30,13 @@ pub fn SkillPage(id: Option<RecordId>) -> impl IntoView {
         None => view! {
             <p class="breadcrumb"><a href=Route::Skills.href()>"← Skills"</a></p>
             <PageHeading>"New skill"</PageHeading>
-            <SkillEditor base=Skill::new(Meta::new(new_id(), now()), "") is_new=true />
+            <SkillEditor base=Skill::new(Meta::new(new_id(), now()), "") is_new=true close=None />
         }
         .into_any(),
         Some(id) => match doc.with_untracked(|d| d.skill(id).cloned()) {
             Some(skill) => {
                 let id = skill.meta.id;
+                let editing = RwSignal::new(RecordForm::<Skill>::has_draft(&skill));
                 let current = Memo::new(move |_| doc.with(|d| d.skill(id).cloned()));
                 view! {
                     <p class="breadcrumb"><a href=Route::Skills.href()>"← Skills"</a></p>
@@ -46,8 +50,18 @@ pub fn SkillPage(id: Option<RecordId>) -> impl IntoView {
                         </p>
                     })}
                     <SkillEvidence id=id />
-                    <h2 class="section-heading">"Details"</h2>
-                    <SkillEditor base=skill is_new=false />
+                    <ReadFirst
+                        editing=editing
+                        edit_id="edit-skill"
+                        edit="Edit skill"
+                        first_field=SkillField::Name.dom_id()
+                        summary=|| ()
+                    >
+                        <h2 class="section-heading">"Edit skill"</h2>
+                        {move || doc.with_untracked(|d| d.skill(id).cloned()).map(|base| view! {
+                            <SkillEditor base=base is_new=false close=Some(Callback::new(move |()| editing.set(false))) />
+                        })}
+                    </ReadFirst>
                     <MergeSkill id=id />
                     <DeleteSkill id=id />
                 }

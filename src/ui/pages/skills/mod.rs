@@ -60,7 +60,8 @@ pub fn SkillsPage() -> impl IntoView {
             <PageHeading>"Skills"</PageHeading>
             <a class="button primary" href=Route::NewSkill.href()>"Add skill"</a>
         </div>
-        <GapCheck />
+        // The inventory first (on a phone its first skill is on the first
+        // screen), then what the applications ask for.
         <Show when=empty fallback=move || view! {
             <p class="hint legend">
                 <span aria-hidden="true"><LevelBar level=Some(3) target=Some(4) /></span>
@@ -78,5 +79,6 @@ pub fn SkillsPage() -> impl IntoView {
                 <p>"Communication, research and data clean-up are among the skills micro-internships show best."</p>
             </EmptyState>
         </Show>
+        <GapCheck />
     }
 }
