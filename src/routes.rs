@@ -138,6 +138,7 @@ impl Route {
         match self {
             Route::NewApplication | Route::Application(_) => Route::Applications,
             Route::NewContact | Route::Contact(_) => Route::Contacts,
+            Route::NewSkill | Route::Skill(_) => Route::Skills,
             Route::NewEntry
             | Route::Entry(_)
             | Route::EditEntry(_)
@@ -217,7 +218,9 @@ mod tests {
     fn a_phone_tab_is_current_for_every_view_and_more_holds_the_rest() {
         assert_eq!(Route::Application(id()).tab(), Route::Applications);
         assert_eq!(Route::EditEntry(id()).tab(), Route::Portfolio);
+        // Regression: a skill's page marked no tab (its section was itself).
         assert_eq!(Route::Skill(id()).tab(), Route::Skills);
+        assert_eq!(Route::NewSkill.section(), Route::Skills);
         for route in [
             Route::Contact(id()),
             Route::Profile,
