@@ -120,7 +120,7 @@ fn VisibilityChoice(form: Form) -> impl IntoView {
         }
     };
     view! {
-        <fieldset>
+        <fieldset class="across">
             <legend>"Who shows it"</legend>
             <div class="radio-group" role="radiogroup" aria-label="Visibility">
                 {radio("visibility-public", Visibility::Public, "Shown in shared and printed portfolios")}
