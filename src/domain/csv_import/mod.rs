@@ -15,6 +15,7 @@ pub mod dates;
 pub mod headers;
 pub mod preview;
 pub mod stages;
+pub mod values;
 
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@
 use super::dates::{self, DateOrder, OrderEvidence};
 use super::headers::{self, Target};
 use super::stages;
+use super::values::{amount, arrangement, cell_text, looks_like_formula};
 use super::{Row, Sheet};
 use crate::domain::application::{
     new_application, AppField, Application, ApplicationForm, Stage, StageChange,
@@ -101,72 +102,6 @@ impl Preview {
     }
 }
 
-/// A cell's text: trimmed, and without the `'` this app's export (and
-/// spreadsheets) put before text that would otherwise run as a formula.
-pub fn cell_text(raw: &str) -> &str {
-    let t = raw.trim();
-    match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-        _ => t,
-    }
-}
-
-/// Whether a spreadsheet would run `text` as a formula (`=SUM(A1)`,
-/// `@cmd`, `-x+y`); numbers and phone numbers (`-5`, `+1 555`) are not.
-pub fn looks_like_formula(text: &str) -> bool {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some('=' | '@') => true,
-        Some('+' | '-') => chars
-            .next()
-            .is_some_and(|c| !(c.is_ascii_digit() || c == ' ' || c == '.')),
-        _ => false,
-    }
-}
-
-/// An amount as the form reads it: "400 USD" → ("400", "USD"), "€1.250,50"
-/// → ("1250.50", "EUR"), "7,5" → "7.5".
-fn amount(text: &str) -> (String, Option<String>) {
-    let mut currency = None;
-    let mut rest = Vec::new();
-    for part in text.split_whitespace() {
-        if part.len() == 3 && part.chars().all(|c| c.is_ascii_alphabetic()) {
-            currency = Some(part.to_ascii_uppercase());
-        } else {
-            rest.push(part);
-        }
-    }
-    let mut t = rest.concat();
-    for (sign, code) in [('€', "EUR"), ('£', "GBP")] {
-        if t.contains(sign) {
-            t = t.replace(sign, "");
-            currency.get_or_insert_with(|| code.to_owned());
-        }
-    }
-    let t = t.trim_start_matches('$');
-    // A decimal comma: "1.250,50" or "7,5".
-    let decimal_comma = t
-        .rsplit_once(',')
-        .is_some_and(|(_, f)| (1..=2).contains(&f.len()) && f.chars().all(|c| c.is_ascii_digit()));
-    let t = if decimal_comma {
-        t.replace('.', "").replace(',', ".")
-    } else {
-        t.to_owned()
-    };
-    (t, currency)
-}
-
-fn arrangement(text: &str) -> String {
-    let k = stages::key(text);
-    let slug = match k.as_str() {
-        "remote" | "online" | "virtual" | "wfh" | "work from home" => "remote",
-        "in person" | "on site" | "onsite" | "office" | "in office" | "in_person" => "in_person",
-        "hybrid" => "hybrid",
-        _ => text,
-    };
-    slug.to_owned()
-}
-
 /// The application form a row fills in, the stage it names, and problems
 /// found before the form's own checks.
 fn fill(
@@ -175,7 +110,11 @@ fn fill(
     choices: &Choices,
     here: &Document,
     out: &mut Preview,
-) -> (ApplicationForm, Result<Option<Stage>, ()>, Vec<Problem>) {
+) -> (
+    ApplicationForm,
+    Result<Option<Stage>, stages::Unmapped>,
+    Vec<Problem>,
+) {
     let mut form = ApplicationForm::default();
     let mut stage = Ok(None);
     let mut problems = Vec::new();

@@ -170,9 +170,13 @@ pub fn known(value: &str) -> Option<Stage> {
         })
 }
 
+/// A status value neither the app nor the student has mapped yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unmapped;
+
 /// The stage for `value`: the student's choice for its key, or what the
-/// app knows; Ok(None) for an empty cell, Err for a value still unknown.
-pub fn resolve(value: &str, chosen: &HashMap<String, Stage>) -> Result<Option<Stage>, ()> {
+/// app knows; Ok(None) for an empty cell.
+pub fn resolve(value: &str, chosen: &HashMap<String, Stage>) -> Result<Option<Stage>, Unmapped> {
     let k = key(value);
     if k.is_empty() {
         return Ok(None);
@@ -182,7 +186,7 @@ pub fn resolve(value: &str, chosen: &HashMap<String, Stage>) -> Result<Option<St
         .copied()
         .or_else(|| known(value))
         .map(Some)
-        .ok_or(())
+        .ok_or(Unmapped)
 }
 
 /// The values of the Stage column the app does not know, each once (first

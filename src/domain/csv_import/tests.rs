@@ -2,8 +2,9 @@
 
 use super::dates::{read, shape, DateOrder, OrderEvidence, Shape};
 use super::headers::{assign, missing, propose, propose_one, Target};
-use super::preview::{apply, cell_text, looks_like_formula, preview, Choices, Preview};
+use super::preview::{apply, preview, Choices, Preview};
 use super::stages::{known, unknown_values};
+use super::values::{cell_text, looks_like_formula};
 use super::*;
 use crate::domain::application::tests::{app, at, day};
 use crate::domain::application::{AppField, ApplicationForm, Stage, StageChange};

@@ -1,6 +1,7 @@
 //! Data: where the student's data lives, whether the browser promises to
 //! keep it, and a backup download.
 
+mod csv_import;
 mod restore;
 
 use crate::domain::encode;
@@ -11,6 +12,7 @@ use crate::ui::platform::{download, format_date, now, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
 use crate::ui::widgets::PageHeading;
+use csv_import::CsvImport;
 use leptos::prelude::*;
 use restore::Restore;
 use wasm_bindgen_futures::JsFuture;
@@ -150,6 +152,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <Restore />
+        <CsvImport />
         <section class="panel" aria-labelledby="sharing-heading">
             <h2 id="sharing-heading">"Shared portfolios"</h2>
             <p>
