@@ -1,7 +1,8 @@
 // End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
 // practice) reports nothing on any view, with real data, in light and in
 // dark colour schemes; also the board with a Move list open, a share
-// link, the dashboard's charts with sample data, and the shortcuts dialog.
+// link, the CSV import's mapping and preview, the dashboard's charts with
+// sample data, and the shortcuts dialog.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { expect, openApp, storageKey, test } from "./helpers.mjs";
@@ -54,6 +55,13 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto(link);
     await expect(page.getByRole("complementary", { name: "About this shared portfolio" })).toBeVisible();
     expect(await violations(page), `shared portfolio (${colorScheme})`).toEqual([]);
+    // The CSV import's column mapping and preview: a date order to choose,
+    // an unknown status, a row left out and a likely duplicate.
+    await page.goto("#/data");
+    const csv = "Company,Role,Status,Applied\nAcme Analytics,Market sizing research (micro-internship),Maybe,03/04/2026\nBeta,,Applied,\nGamma,Survey,Offer,05/06/2026\n";
+    await page.getByLabel("CSV file").setInputFiles({ name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await expect(page.getByRole("region", { name: "CSV import" })).toContainText("Likely duplicates");
+    expect(await violations(page), `CSV import mapping and preview (${colorScheme})`).toEqual([]);
     // The dashboard with sample data, and the shortcuts dialog open.
     await page.evaluate(() => localStorage.clear());
     await page.goto("#/");

@@ -18,6 +18,8 @@ pub mod stages;
 pub mod values;
 
 #[cfg(test)]
+mod preview_tests;
+#[cfg(test)]
 mod tests;
 
 /// The largest CSV file read (checked against the file's size before it is
