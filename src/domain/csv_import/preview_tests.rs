@@ -3,9 +3,9 @@
 
 use super::dates::DateOrder;
 use super::headers::Target;
-use super::preview::{apply, preview};
+use super::preview::apply;
 use super::stages::unknown_values;
-use super::tests::{date, empty, ids, run};
+use super::tests::{again, date, empty, run};
 use super::values::{cell_text, looks_like_formula};
 use crate::domain::application::tests::{app, at, day};
 use crate::domain::application::{AppField, ApplicationForm, Stage, StageChange};
@@ -19,14 +19,7 @@ fn a_file_with_ambiguous_dates_waits_for_the_students_choice() {
     assert_eq!(choices.order, None);
     assert_eq!(p.rows_left_out(), 2);
     choices.order = Some(DateOrder::DayFirst);
-    let p = preview(
-        &sheet,
-        &choices,
-        &empty(),
-        at(12, 1),
-        day(12, 1),
-        &mut ids(),
-    );
+    let p = again(&sheet, &choices);
     assert_eq!(p.ready[0].app.date_applied, Some(date(2026, 4, 3)));
 }
 
@@ -41,14 +34,7 @@ fn unknown_status_values_are_listed_once_and_mapped_by_the_student() {
     assert_eq!(p.problems[0].why, "Choose a stage for “Maybe later” above.");
     assert_eq!(p.ready.len(), 1);
     choices.stages.insert("maybe later".into(), Stage::Saved);
-    let p = preview(
-        &sheet,
-        &choices,
-        &empty(),
-        at(12, 1),
-        day(12, 1),
-        &mut ids(),
-    );
+    let p = again(&sheet, &choices);
     assert_eq!(p.ready.len(), 3);
     assert_eq!(p.ready[1].app.stage(), Stage::Saved);
 }
@@ -209,4 +195,3 @@ fn the_apps_own_csv_export_round_trips() {
         assert_eq!(r.app.stage(), before.stage());
     }
 }
-

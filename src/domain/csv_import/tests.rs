@@ -30,6 +30,11 @@ pub(super) fn run(text: &str, here: &Document) -> (Sheet, Choices, Preview) {
     (sheet, choices, p)
 }
 
+/// The preview again, after the test changed the choices.
+pub(super) fn again(sheet: &Sheet, choices: &Choices) -> Preview {
+    preview(sheet, choices, &empty(), at(12, 1), day(12, 1), &mut ids())
+}
+
 pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
