@@ -14,9 +14,13 @@ const us = (iso) => { const [y, m, d] = iso.split("-").map(Number); return `${m}
 /** "YYYY-MM-DD" as a German Excel writes it: "03.11.2026". */
 const dotted = (iso) => iso.split("-").reverse().join(".");
 
-/** The document without the bookkeeping that saving itself changes. */
+/**
+ * The document without the bookkeeping that saving itself changes, its
+ * timestamps in one spelling ("…:00Z" as the app writes them, "…:00.000Z"
+ * as the fixture is stored).
+ */
 const content = (d) => {
-  const c = structuredClone(d);
+  const c = JSON.parse(JSON.stringify(d), (_, v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) ? new Date(v).toISOString() : v));
   delete c.revision;
   delete c.updated;
   return c;

@@ -3,17 +3,17 @@
 //! `csv_import::read_sheet` refuses what is not a CSV; the student checks
 //! the column mapping (`columns.rs`) and the preview (`outcome.rs`), and
 //! only Import changes the data. The data as it was is kept first, as a
-//! restore keeps it (the Saving context's import snapshot, or this view
-//! when storage is full), and "Undo import" brings it back. A result the
+//! restore keeps it (`undo_import.rs`), and "Undo import" brings it back. A result the
 //! app could not store and read back is refused (`packed::check_storable`).
 
 mod columns;
 mod outcome;
 
+use super::undo_import::UndoImport;
 use crate::domain::csv_import::preview::{apply, preview, Choices, Preview};
 use crate::domain::csv_import::{read_sheet, Sheet, MAX_CSV_FILE};
 use crate::domain::packed::check_storable;
-use crate::domain::{decode, encode, RecordId, LIMITS};
+use crate::domain::{RecordId, LIMITS};
 use crate::ui::platform::{chosen_file, dropped_file, new_id, now, read_text_file, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
@@ -50,9 +50,8 @@ pub fn CsvImport() -> impl IntoView {
     let add_duplicates = RwSignal::new(HashSet::<usize>::new());
     let said = RwSignal::new(None::<Said>);
     let reading = RwSignal::new(false);
-    // The data before the last import, when storage had no room for it.
-    let in_memory = StoredValue::new(None::<String>);
-    let can_undo = RwSignal::new(false);
+    // Offered after an import here; after a reload the restore offers it.
+    let undo_import = UndoImport::new(saving, false);
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -113,12 +112,7 @@ pub fn CsvImport() -> impl IntoView {
                 l.name
             ))));
         }
-        let before = doc.with_untracked(encode);
-        // An older copy must never pass for the data before this import.
-        let kept_in_storage = saving.keep_snapshot(&before);
-        in_memory.set_value((!kept_in_storage).then_some(before));
-        can_undo.set(true);
-        doc.set(result);
+        let undo_note = undo_import.replace(doc, result);
         loaded.set(None);
         choices.set(None);
         let left_out = p.rows_left_out() + (p.ready.len() - added);
@@ -130,25 +124,14 @@ pub fn CsvImport() -> impl IntoView {
         if left_out > 0 {
             message.push_str(&format!(" {} left out.", plural(left_out, "row")));
         }
-        if !kept_in_storage {
-            message.push_str(" The browser's storage is full, so the copy of your data from before the import is kept only while this view is open: Undo import works until you leave it or reload.");
-        }
+        message.push_str(undo_note);
         said.set(Some(Said::Status(message)));
     });
     let undo = move |_| {
-        let text = in_memory.get_value().or_else(|| saving.snapshot());
-        let Some(before) = text.and_then(|t| decode(&t).ok()) else {
-            return said.set(Some(Said::Alert(
-                "The data from before the import is no longer available.".into(),
-            )));
-        };
-        doc.set(before);
-        saving.clear_snapshot();
-        in_memory.set_value(None);
-        can_undo.set(false);
-        said.set(Some(Said::Status(
-            "Import undone: your data is back as it was before.".into(),
-        )));
+        said.set(Some(match undo_import.undo(doc) {
+            Ok(m) => Said::Status(m.into()),
+            Err(m) => Said::Alert(m.into()),
+        }))
     };
     let cancel = Callback::new(move |()| {
         loaded.set(None);
@@ -199,7 +182,7 @@ pub fn CsvImport() -> impl IntoView {
             </Show>
             {said_view}
             {mapping}
-            <Show when=move || can_undo.get()>
+            <Show when=move || undo_import.can_undo.get()>
                 <button type="button" class="button" on:click=undo>"Undo import"</button>
             </Show>
         </section>

@@ -3,6 +3,7 @@
 
 mod csv_import;
 mod restore;
+mod undo_import;
 
 use crate::domain::encode;
 use crate::domain::exports;

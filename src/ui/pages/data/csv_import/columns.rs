@@ -136,23 +136,25 @@ pub fn ColumnMapping(sheet: Arc<Sheet>, choices: RwSignal<Option<Choices>>) -> i
         .map(|column| view! { <ColumnChoice sheet=sheet.clone() column choices /> })
         .collect_view();
     let sheet2 = sheet.clone();
-    let has_slashed_dates = move || {
+    // Memos, so that choosing a stage or an order re-renders nothing (the
+    // focus stays where it is); only a change of columns can change them.
+    let has_slashed_dates = Memo::new(move |_| {
         choices.with(|c| {
             c.as_ref().is_some_and(|c| {
                 let e = date_evidence(&sheet2, &c.columns);
                 e.either + e.month_first + e.day_first > 0
             })
         })
-    };
-    let unknown = move || {
+    });
+    let unknown = Memo::new(move |_| {
         choices.with(|c| {
             c.as_ref()
                 .map(|c| unknown_values(&sheet, &c.columns))
                 .unwrap_or_default()
         })
-    };
+    });
     let stages = move || {
-        let list = unknown();
+        let list = unknown.get();
         (!list.is_empty()).then(|| {
             let items = list
                 .into_iter()
@@ -168,7 +170,7 @@ pub fn ColumnMapping(sheet: Arc<Sheet>, choices: RwSignal<Option<Choices>>) -> i
         <h4>"Columns"</h4>
         <p class="hint">"Each column goes where its header suggests. Change any of them, or leave a column out."</p>
         <ul class="csv-columns">{columns}</ul>
-        <Show when=has_slashed_dates.clone()>
+        <Show when=move || has_slashed_dates.get()>
             <DateOrderChoice choices />
         </Show>
         {stages}
