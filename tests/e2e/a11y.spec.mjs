@@ -32,6 +32,9 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
+    // Every view and five states of them, each checked by axe: more than
+    // the default 30 s on a busy machine.
+    test.slow();
     await page.emulateMedia({ colorScheme });
     const doc = await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8");
     await openApp(page);
@@ -60,6 +63,8 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto("#/data");
     const csv = "Company,Role,Status,Applied\nAcme Analytics,Market sizing research (micro-internship),Maybe,03/04/2026\nBeta,,Applied,\nGamma,Survey,Offer,05/06/2026\n";
     await page.getByLabel("CSV file").setInputFiles({ name: "sheet.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByLabel("Day first: 03/04/2026 is 3 April").check();
+    await page.getByLabel("Stage for “Maybe” (1 row)").selectOption("Saved");
     await expect(page.getByRole("region", { name: "CSV import" })).toContainText("Likely duplicates");
     expect(await violations(page), `CSV import mapping and preview (${colorScheme})`).toEqual([]);
     // The dashboard with sample data, and the shortcuts dialog open.

@@ -20,7 +20,10 @@ fn samples(sheet: &Sheet, column: usize) -> String {
         .map(|r| sheet.cell(r, column).trim())
         .filter(|v| !v.is_empty())
         .take(SAMPLE_ROWS)
-        .map(|v| v.chars().take(40).collect())
+        .map(|v| match v.char_indices().nth(40) {
+            Some((cut, _)) => format!("{}…", &v[..cut]),
+            None => v.to_owned(),
+        })
         .collect();
     if values.is_empty() {
         "(empty in every row)".to_owned()
