@@ -35,8 +35,7 @@ impl Target {
         match self {
             Target::Ignore => "Leave out",
             Target::Stage => "Stage",
-            Target::Contact => "Contact (linked by name, else added to the notes)",
-            Target::Field(AppField::Notes) => "Notes (more than one column: each added)",
+            Target::Contact => "Contact (linked by name, or noted)",
             Target::Field(f) => f.label(),
         }
     }

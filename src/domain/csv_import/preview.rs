@@ -286,6 +286,9 @@ pub fn preview(
             }
         }
     }
+    // Only the cells that will be imported are worth a note.
+    let ready: HashSet<usize> = out.ready.iter().map(|r| r.row).collect();
+    out.formulas.retain(|f| ready.contains(&f.row));
     out
 }
 

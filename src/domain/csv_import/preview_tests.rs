@@ -107,7 +107,9 @@ fn likely_duplicates_are_flagged_and_skipped_unless_chosen() {
 
 #[test]
 fn formula_looking_cells_are_kept_as_text_and_noted() {
-    let text = "Company,Role,Notes\n=HYPERLINK(\"x\"),Analyst,-5 hours\n'=1+1,Intern,+1 555 0100\n";
+    // The third row is left out (no role): its formula is not listed.
+    let text =
+        "Company,Role,Notes\n=HYPERLINK(\"x\"),Analyst,-5 hours\n'=1+1,Intern,+1 555 0100\n@x,,\n";
     let (_, _, p) = run(text, &empty());
     assert_eq!(p.ready[0].app.organization, "=HYPERLINK(\"x\")");
     assert_eq!(

@@ -171,7 +171,7 @@ pub fn ColumnMapping(sheet: Arc<Sheet>, choices: RwSignal<Option<Choices>>) -> i
     };
     view! {
         <h4>"Columns"</h4>
-        <p class="hint">"Each column goes where its header suggests. Change any of them, or leave a column out."</p>
+        <p class="hint">"Each column goes where its header suggests. Change any of them, or leave a column out. Several columns may go into the notes: each is added under its header."</p>
         <ul class="csv-columns">{columns}</ul>
         <Show when=move || has_slashed_dates.get()>
             <DateOrderChoice choices />
