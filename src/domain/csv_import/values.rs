@@ -3,13 +3,14 @@
 //! or a decimal comma, arrangements in other words.
 
 use super::stages;
+use crate::domain::exports::needs_formula_guard;
 
 /// A cell's text: trimmed, and without the `'` this app's export (and
 /// spreadsheets) put before text that would otherwise run as a formula.
 pub fn cell_text(raw: &str) -> &str {
     let t = raw.trim();
     match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+        Some(rest) if needs_formula_guard(rest) => rest,
         _ => t,
     }
 }
