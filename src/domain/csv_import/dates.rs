@@ -96,7 +96,10 @@ pub fn shape(text: &str) -> Option<Shape> {
     // ISO, possibly with a time after it.
     let head = text.get(..10).unwrap_or(text);
     let rest_ok = text.len() == head.len() || text[head.len()..].starts_with(['T', ' ']);
-    let four_digit_year = head.len() == 10 && head[..4].chars().all(|c| c.is_ascii_digit());
+    let four_digit_year = head.len() == 10
+        && head
+            .get(..4)
+            .is_some_and(|y| y.chars().all(|c| c.is_ascii_digit()));
     if rest_ok && four_digit_year {
         for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d"] {
             if let Ok(d) = NaiveDate::parse_from_str(head, f) {

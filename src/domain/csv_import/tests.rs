@@ -145,6 +145,9 @@ fn every_date_form_is_read() {
         .unwrap_err()
         .starts_with("Not a date"));
     assert!(read("2026", None).is_err(), "a year alone is not a serial");
+    // Regression (found by tests/csv_properties.rs): a character of more
+    // than one byte in the first four panicked the ISO check.
+    assert!(read("2é26-11-03", None).is_err());
     assert!(read("31/02/2026", Some(DateOrder::DayFirst))
         .unwrap_err()
         .starts_with("Not a date"));
