@@ -174,3 +174,20 @@ for (const [what, name, body, message] of [
     expect(await readDocument(page)).toEqual(before);
   });
 }
+
+test("a CSV file dropped on the section opens its mapping; a broken one dropped is refused", async ({ page }) => {
+  await openApp(page, "#/data");
+  const zone = page.getByRole("region", { name: "Import applications from a spreadsheet" });
+  const drop = async (name, body) => {
+    const dt = await page.evaluateHandle(([n, b]) => {
+      const t = new DataTransfer();
+      t.items.add(new File([b], n, { type: "text/csv" }));
+      return t;
+    }, [name, body]);
+    await zone.dispatchEvent("drop", { dataTransfer: dt });
+  };
+  await drop("dropped.csv", "Employer\tTitle\tStage\nAcme\tAnalyst\tOffer\n");
+  await expect(section(page).getByRole("heading", { name: "“dropped.csv”: 1 rows, 3 columns (tab-separated)" })).toBeVisible();
+  await drop("notes.csv", "just some text\nwith no columns\n");
+  await expect(page.getByRole("alert")).toContainText("“notes.csv” cannot be imported. None of its column headers is one the app knows");
+});

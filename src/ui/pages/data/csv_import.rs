@@ -14,9 +14,10 @@ use crate::domain::csv_import::preview::{apply, preview, Choices, Preview};
 use crate::domain::csv_import::{read_sheet, Sheet, MAX_CSV_FILE};
 use crate::domain::packed::check_storable;
 use crate::domain::{RecordId, LIMITS};
-use crate::ui::platform::{chosen_file, dropped_file, new_id, now, read_text_file, today};
+use crate::ui::platform::{chosen_file, new_id, now, read_text_file, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::DropZone;
 use columns::ColumnMapping;
 use leptos::prelude::*;
 use outcome::ImportPreview;
@@ -80,11 +81,6 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
     let on_pick = move |ev: leptos::ev::Event| chosen_file(&ev).map_or((), take_file);
-    let (over, set_over) = signal(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        set_over.set(false);
-        dropped_file(&ev).map_or((), take_file)
-    };
 
     // Recomputed as the student changes the mapping; ids are placeholders
     // until Import gives each application its own.
@@ -157,17 +153,7 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     view! {
-        <section
-            class="panel drop-zone"
-            class:drop-target=move || over.get()
-            aria-labelledby="csv-import-heading"
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                set_over.set(true);
-            }
-            on:dragleave=move |_| set_over.set(false)
-            on:drop=on_drop
-        >
+        <DropZone labelledby="csv-import-heading" on_file=Callback::new(take_file)>
             <h2 id="csv-import-heading">"Import applications from a spreadsheet"</h2>
             <p>
                 "Choose a CSV file, or drop it here: from Excel, Google Sheets or Numbers (File, then Download, Export or Save as, then CSV), another tracker, or this app's own CSV export. "
@@ -185,6 +171,6 @@ pub fn CsvImport() -> impl IntoView {
             <Show when=move || undo_import.can_undo.get()>
                 <button type="button" class="button" on:click=undo>"Undo import"</button>
             </Show>
-        </section>
+        </DropZone>
     }
 }

@@ -12,9 +12,10 @@ use super::undo_import::UndoImport;
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
 use crate::domain::packed::{check_storable, decode_file, MAX_RESTORE_FILE};
 use crate::domain::{Document, LIMITS};
-use crate::ui::platform::{chosen_file, dropped_file, read_text_file};
+use crate::ui::platform::{chosen_file, read_text_file};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::DropZone;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -61,11 +62,6 @@ pub fn Restore() -> impl IntoView {
         });
     };
     let on_pick = move |ev: leptos::ev::Event| chosen_file(&ev).map_or((), take_file);
-    let (over, set_over) = signal(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        set_over.set(false);
-        dropped_file(&ev).map_or((), take_file)
-    };
 
     let import = move |_| {
         let Step::Preview { name, file, .. } = step.get_untracked() else {
@@ -167,17 +163,7 @@ pub fn Restore() -> impl IntoView {
     };
 
     view! {
-        <section
-            class="panel drop-zone"
-            class:drop-target=move || over.get()
-            aria-labelledby="restore-heading"
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                set_over.set(true);
-            }
-            on:dragleave=move |_| set_over.set(false)
-            on:drop=on_drop
-        >
+        <DropZone labelledby="restore-heading" on_file=Callback::new(take_file)>
             <h2 id="restore-heading">"Restore from a backup"</h2>
             <p>"Choose a Microfolio backup file, or drop it here. Nothing changes until you have seen what it holds."</p>
             <div class="field">
@@ -188,6 +174,6 @@ pub fn Restore() -> impl IntoView {
             <Show when=move || undo_import.can_undo.get()>
                 <button type="button" class="button" on:click=undo>"Undo import"</button>
             </Show>
-        </section>
+        </DropZone>
     }
 }
