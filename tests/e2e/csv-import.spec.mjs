@@ -187,7 +187,7 @@ test("a CSV file dropped on the section opens its mapping; a broken one dropped 
     await zone.dispatchEvent("drop", { dataTransfer: dt });
   };
   await drop("dropped.csv", "Employer\tTitle\tStage\nAcme\tAnalyst\tOffer\n");
-  await expect(section(page).getByRole("heading", { name: "“dropped.csv”: 1 rows, 3 columns (tab-separated)" })).toBeVisible();
+  await expect(section(page).getByRole("heading", { name: "“dropped.csv”: 1 row, 3 columns (tab-separated)" })).toBeVisible();
   await drop("notes.csv", "just some text\nwith no columns\n");
   await expect(page.getByRole("alert")).toContainText("“notes.csv” cannot be imported. None of its column headers is one the app knows");
 });

@@ -144,7 +144,7 @@ pub fn CsvImport() -> impl IntoView {
         loaded.get().map(|l| {
             view! {
                 <div class="preview csv-import" role="region" aria-label="CSV import">
-                    <h3>{format!("“{}”: {} rows, {} columns ({}-separated)", l.name, l.sheet.rows.len(), l.sheet.headers.len(), l.sheet.delimiter_name())}</h3>
+                    <h3>{format!("“{}”: {}, {} ({}-separated)", l.name, plural(l.sheet.rows.len(), "row"), plural(l.sheet.headers.len(), "column"), l.sheet.delimiter_name())}</h3>
                     <ColumnMapping sheet=l.sheet.clone() choices />
                     <ImportPreview shown choices add_duplicates import cancel />
                 </div>
