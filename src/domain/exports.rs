@@ -144,11 +144,22 @@ pub fn json_resume(doc: &Document) -> Value {
     Value::Object(resume)
 }
 
+/// What a spreadsheet may run as a formula when a cell starts with it.
+pub const FORMULA_SIGNS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell holding `text` needs a `'` before it: it starts with a
+/// [`FORMULA_SIGNS`] sign after any `'`s (`=x`, `'=x`), so that the CSV
+/// import, which removes one `'` from such a cell, reads it back as it was.
+pub fn needs_formula_guard(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_SIGNS)
+}
+
 /// One CSV field (RFC 4180): quoted when it holds a comma, quote or line
 /// break, quotes doubled. A field a spreadsheet would run as a formula
-/// (starting with `=`, `+`, `-`, `@`, tab or CR) gets a leading `'`.
+/// (starting with `=`, `+`, `-`, `@`, tab or CR, see [`needs_formula_guard`])
+/// gets a leading `'`.
 fn csv_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let guarded = if needs_formula_guard(text) {
         format!("'{text}")
     } else {
         text.to_owned()

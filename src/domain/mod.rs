@@ -8,6 +8,7 @@ pub mod bounds;
 pub mod codec;
 pub mod config;
 pub mod contact;
+pub mod csv_import;
 pub mod document;
 pub mod economics;
 pub mod exports;

@@ -2,6 +2,7 @@
 //! imports from a page.
 
 pub mod bar_chart;
+pub mod drop_zone;
 pub mod due_soon;
 pub mod empty_state;
 pub mod external_link;
@@ -13,6 +14,7 @@ pub mod show_more;
 pub mod theme_choice;
 
 pub use bar_chart::{Bar, BarChart};
+pub use drop_zone::DropZone;
 pub use due_soon::DueSoon;
 pub use empty_state::EmptyState;
 pub use external_link::ExternalLink;

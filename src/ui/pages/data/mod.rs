@@ -1,7 +1,9 @@
 //! Data: where the student's data lives, whether the browser promises to
 //! keep it, and a backup download.
 
+mod csv_import;
 mod restore;
+mod undo_import;
 
 use crate::domain::encode;
 use crate::domain::exports;
@@ -11,6 +13,7 @@ use crate::ui::platform::{download, format_date, now, today};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
 use crate::ui::widgets::{PageHeading, ThemeChoice};
+use csv_import::CsvImport;
 use leptos::prelude::*;
 use restore::Restore;
 use wasm_bindgen_futures::JsFuture;
@@ -150,6 +153,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <Restore />
+        <CsvImport />
         <section class="panel" aria-labelledby="sharing-heading">
             <h2 id="sharing-heading">"Shared portfolios"</h2>
             <p>

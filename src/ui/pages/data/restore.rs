@@ -8,12 +8,14 @@
 //! only, and the student is told at once, and any older copy is removed so
 //! it never passes for this one), and "Undo import" restores it.
 
+use super::undo_import::UndoImport;
 use crate::domain::import::{merge_in, preview, replace_with, KindPreview};
 use crate::domain::packed::{check_storable, decode_file, MAX_RESTORE_FILE};
-use crate::domain::{decode, encode, Document, LIMITS};
-use crate::ui::platform::{chosen_file, dropped_file, read_text_file};
+use crate::domain::{Document, LIMITS};
+use crate::ui::platform::{chosen_file, read_text_file};
 use crate::ui::saving::Saving;
 use crate::ui::state::use_doc;
+use crate::ui::widgets::DropZone;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -35,9 +37,7 @@ pub fn Restore() -> impl IntoView {
     let saving = expect_context::<Saving>();
     let step = RwSignal::new(Step::Idle);
     let merge = RwSignal::new(true);
-    // The data before the last import, when storage had no room for it.
-    let in_memory = StoredValue::new(None::<String>);
-    let can_undo = RwSignal::new(saving.snapshot().is_some());
+    let undo_import = UndoImport::new(saving, saving.snapshot().is_some());
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -62,11 +62,6 @@ pub fn Restore() -> impl IntoView {
         });
     };
     let on_pick = move |ev: leptos::ev::Event| chosen_file(&ev).map_or((), take_file);
-    let (over, set_over) = signal(false);
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        set_over.set(false);
-        dropped_file(&ev).map_or((), take_file)
-    };
 
     let import = move |_| {
         let Step::Preview { name, file, .. } = step.get_untracked() else {
@@ -89,17 +84,7 @@ pub fn Restore() -> impl IntoView {
                 "{how} “{name}” cannot be done: {e} Nothing was changed."
             )));
         }
-        let before = doc.with_untracked(encode);
-        // An older copy must never pass for the data before this import.
-        let kept_in_storage = saving.keep_snapshot(&before);
-        in_memory.set_value((!kept_in_storage).then_some(before));
-        can_undo.set(true);
-        doc.set(result);
-        let undo_note = if kept_in_storage {
-            ""
-        } else {
-            " The browser's storage is full, so the copy of your data from before the import is kept only while this view is open: Undo import works until you leave it or reload."
-        };
+        let undo_note = undo_import.replace(doc, result);
         let message = if let Some(report) = report {
             let mut parts = vec![format!(
                 "Merged “{name}”: {} record{} added",
@@ -125,20 +110,10 @@ pub fn Restore() -> impl IntoView {
         step.set(Step::Done(message + undo_note));
     };
     let undo = move |_| {
-        let text = in_memory.get_value().or_else(|| saving.snapshot());
-        let Some(before) = text.and_then(|t| decode(&t).ok()) else {
-            step.set(Step::Refused(
-                "The data from before the import is no longer available.".into(),
-            ));
-            return;
-        };
-        doc.set(before);
-        saving.clear_snapshot();
-        in_memory.set_value(None);
-        can_undo.set(false);
-        step.set(Step::Done(
-            "Import undone: your data is back as it was before.".into(),
-        ));
+        step.set(match undo_import.undo(doc) {
+            Ok(m) => Step::Done(m.into()),
+            Err(m) => Step::Refused(m.into()),
+        })
     };
 
     let body = move || match step.get() {
@@ -188,17 +163,7 @@ pub fn Restore() -> impl IntoView {
     };
 
     view! {
-        <section
-            class="panel drop-zone"
-            class:drop-target=move || over.get()
-            aria-labelledby="restore-heading"
-            on:dragover=move |ev| {
-                ev.prevent_default();
-                set_over.set(true);
-            }
-            on:dragleave=move |_| set_over.set(false)
-            on:drop=on_drop
-        >
+        <DropZone labelledby="restore-heading" on_file=Callback::new(take_file)>
             <h2 id="restore-heading">"Restore from a backup"</h2>
             <p>"Choose a Microfolio backup file, or drop it here. Nothing changes until you have seen what it holds."</p>
             <div class="field">
@@ -206,9 +171,9 @@ pub fn Restore() -> impl IntoView {
                 <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick />
             </div>
             {body}
-            <Show when=move || can_undo.get()>
+            <Show when=move || undo_import.can_undo.get()>
                 <button type="button" class="button" on:click=undo>"Undo import"</button>
             </Show>
-        </section>
+        </DropZone>
     }
 }
