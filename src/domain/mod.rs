@@ -11,6 +11,7 @@ pub mod contact;
 pub mod document;
 pub mod economics;
 pub mod exports;
+pub mod feedback_link;
 pub mod import;
 pub mod index;
 pub mod inventory;

@@ -79,7 +79,7 @@ fn out_of_range(at: &At, found: impl Display, allowed: impl Into<String>) -> Dec
     }
 }
 
-fn date(at: &At, value: NaiveDate) -> Result<(), DecodeError> {
+pub(crate) fn date(at: &At, value: NaiveDate) -> Result<(), DecodeError> {
     if date_in_range(value) {
         Ok(())
     } else {
@@ -259,7 +259,8 @@ fn entry(at: &At, e: &PortfolioEntry) -> Result<(), DecodeError> {
         },
     )?;
     let Feedback { rating, date, .. } = &e.feedback;
-    feedback(&at.key("feedback"), *rating, *date)
+    feedback(&at.key("feedback"), *rating, *date)?;
+    crate::domain::feedback_link::stored::check(&at.key("feedback_requests"), &e.feedback_requests)
 }
 
 fn skill(at: &At, s: &Skill) -> Result<(), DecodeError> {
