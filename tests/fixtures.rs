@@ -87,7 +87,7 @@ fn the_v4_fixture_keeps_feedback_requests_and_their_answers() {
     let answer = deck.feedback_requests[0].answer.as_ref().unwrap();
     assert_eq!(
         (answer.name.as_str(), answer.overall),
-        ("Grace Hopper", Some(5))
+        ("Grace Okafor", Some(5))
     );
     assert_eq!(answer.competencies[0].rating, Some(5));
     assert_eq!(deck.feedback_requests[0].self_before[0].rating, Some(3));

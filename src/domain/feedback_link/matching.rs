@@ -189,3 +189,54 @@ pub fn attach(doc: &mut Document, verdict: Verdict, now: DateTime<Utc>) -> bool 
     doc.touch(now);
     true
 }
+
+/// Stores the student's own ratings for request `request` on entry
+/// `entry`: before the work (`after` false) or after it. False when the
+/// request is gone.
+pub fn rate_self(
+    doc: &mut Document,
+    entry: RecordId,
+    request: RecordId,
+    after: bool,
+    ratings: Vec<super::CompetencyRating>,
+    now: DateTime<Utc>,
+) -> bool {
+    let Some(e) = doc.entries.iter_mut().find(|e| e.meta.id == entry) else {
+        return false;
+    };
+    let Some(ask) = e.feedback_requests.iter_mut().find(|a| a.id == request) else {
+        return false;
+    };
+    let slot = if after {
+        &mut ask.self_after
+    } else {
+        &mut ask.self_before
+    };
+    if *slot == ratings {
+        return true;
+    }
+    *slot = ratings;
+    e.meta.touch(now);
+    doc.touch(now);
+    true
+}
+
+/// The answers on `entry` its supervisors allowed to share, with an overall
+/// comment that is not already the entry's own feedback: (who, comment),
+/// for JSON Resume's references.
+pub fn shareable_answers(entry: &PortfolioEntry) -> Vec<(String, String)> {
+    entry
+        .feedback_requests
+        .iter()
+        .filter_map(|ask| ask.answer.as_ref())
+        .filter(|a| a.shareable && !a.comment.is_empty() && a.comment != entry.feedback.quote)
+        .map(|a| {
+            let who = if a.title.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{}, {}", a.name, a.title)
+            };
+            (who, a.comment.clone())
+        })
+        .collect()
+}

@@ -21,7 +21,6 @@
 pub mod competencies;
 pub mod format;
 pub mod matching;
-pub(crate) mod stored;
 #[cfg(test)]
 mod tests;
 

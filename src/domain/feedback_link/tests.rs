@@ -306,3 +306,34 @@ fn the_config_replaces_the_competency_list_or_keeps_nace() {
     let e = parse_config(&format!("{{\"competencies\": [{}]}}", long.join(","))).unwrap_err();
     assert!(e[0].contains("more than 20"), "{e:?}");
 }
+
+#[test]
+fn json_resume_gets_shareable_answers_as_references_once() {
+    let (mut doc, _) = doc_with_request();
+    doc.entries[0].feedback.quote = "Typed by me".into();
+    doc.entries[0].feedback.shareable = true;
+    let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
+    attach(&mut doc, verdict, now());
+    let resume = crate::domain::exports::json_resume(&doc);
+    let refs: Vec<&str> = resume["references"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reference"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs, ["Typed by me", "Clear and on time."]);
+    assert_eq!(resume["references"][1]["name"], "Grace Hopper, CTO");
+    // Not shareable: left out.
+    doc.entries[0].feedback_requests[0]
+        .answer
+        .as_mut()
+        .unwrap()
+        .shareable = false;
+    assert_eq!(
+        crate::domain::exports::json_resume(&doc)["references"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
