@@ -191,3 +191,26 @@ test("a hostile request shows its text as text and a malformed one is refused", 
   await expect(page.getByRole("alert")).toContainText(/unpacks to far more|too long/);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);
 });
+
+// Screenshots for review (MICROFOLIO_SCREENSHOTS=1): the student's views at
+// phone and desktop size, light and dark; nothing scrolls sideways.
+for (const [viewport, colorScheme] of [[PHONE, "light"], [PHONE, "dark"], [DESKTOP, "dark"]]) {
+  test(`the student's feedback views fit ${viewport.width}px (${colorScheme})`, async ({ page, newContext }) => {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme });
+    const name = `${viewport.width}-${colorScheme}`;
+    const link = await makeRequest(page);
+    await expectNoSideways(page, "request page");
+    if (shots) await page.screenshot({ path: `test-results/feedback-request-made-${name}.png`, fullPage: true });
+    const back = await answer(newContext, link);
+    await page.goto(back);
+    await expect(page.getByRole("heading", { level: 1, name: "Feedback received" })).toBeVisible();
+    await expectNoSideways(page, "preview");
+    if (shots) await page.screenshot({ path: `test-results/feedback-preview-${name}.png`, fullPage: true });
+    await page.getByRole("button", { name: "Add to the entry" }).click();
+    const section = page.getByRole("region", { name: "Feedback by link" });
+    await expect(section.getByRole("row", { name: /Communication/ })).toBeVisible();
+    await expectNoSideways(page, "entry");
+    if (shots) await section.screenshot({ path: `test-results/feedback-entry-${name}.png` });
+  });
+}

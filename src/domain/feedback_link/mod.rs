@@ -21,6 +21,7 @@
 pub mod competencies;
 pub mod format;
 pub mod matching;
+pub mod summary;
 #[cfg(test)]
 mod tests;
 

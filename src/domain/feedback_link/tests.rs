@@ -337,3 +337,39 @@ fn json_resume_gets_shareable_answers_as_references_once() {
         1
     );
 }
+
+#[test]
+fn the_dashboard_means_compare_own_latest_rating_with_supervisors() {
+    let (mut doc, _) = doc_with_request();
+    doc.entries[0].feedback_requests[0]
+        .self_before
+        .push(CompetencyRating {
+            name: "Communication".into(),
+            rating: Some(2),
+            comment: String::new(),
+        });
+    assert!(
+        super::summary::competency_means(&doc).is_empty(),
+        "no answer yet"
+    );
+    let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
+    attach(&mut doc, verdict, now());
+    let rows = super::summary::competency_means(&doc);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].answers, rows[0].supervisor, rows[0].own),
+        (1, 4.0, Some(2.0))
+    );
+    doc.entries[0].feedback_requests[0]
+        .self_after
+        .push(CompetencyRating {
+            name: "Communication".into(),
+            rating: Some(5),
+            comment: String::new(),
+        });
+    assert_eq!(
+        super::summary::competency_means(&doc)[0].own,
+        Some(5.0),
+        "after wins"
+    );
+}

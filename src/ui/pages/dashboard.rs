@@ -233,6 +233,7 @@ pub fn DashboardPage() -> impl IntoView {
             view! {
                 <DueSoon />
                 <Charts />
+                <super::dashboard_competencies::CompetencyComparison />
             }
             .into_any()
         }}

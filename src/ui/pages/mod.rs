@@ -9,6 +9,7 @@ pub mod applications;
 pub mod contact;
 pub mod contacts;
 pub mod dashboard;
+pub mod dashboard_competencies;
 pub mod data;
 pub mod entry;
 pub mod entry_edit;
