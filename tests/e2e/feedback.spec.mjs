@@ -75,7 +75,7 @@ async function answer(newContext, link, comment = "Clear story. " + HOSTILE) {
   await page.getByRole("button", { name: "Make my answer link" }).click();
   const back = await page.getByLabel("Answer link").inputValue();
   expect(back.startsWith(`${ORIGIN}/career-center/microfolio/#/answer/`)).toBe(true);
-  const mail = await page.getByRole("link", { name: "E-mail it back" }).getAttribute("href");
+  const mail = await page.getByRole("link", { name: "E-mail it back to ada@state.example.edu" }).getAttribute("href");
   expect(mail.startsWith("mailto:ada@state.example.edu?subject=")).toBe(true);
   // Nothing written to the supervisor's browser, nothing asked of another origin.
   await page.waitForTimeout(600);

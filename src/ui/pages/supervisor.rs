@@ -161,6 +161,7 @@ fn AnswerForm(request: FeedbackRequest) -> impl IntoView {
         .map(|d| view! { <li>{d.clone()}</li> })
         .collect_view();
     let student = r.student.clone();
+    let reply_to = r.reply_to.clone();
     let q = r.questions.clone();
 
     view! {
@@ -221,7 +222,7 @@ fn AnswerForm(request: FeedbackRequest) -> impl IntoView {
                         <h2 id="answer-done">"Send your answer back"</h2>
                         <LinkOutput id="answer-link" label="Answer link" url=link
                             hint="Your answer travels inside the link. Nothing was stored in this browser: if you change something above, make the link again." />
-                        {mail.map(|url| view! { <p><ExternalLink url=url text="E-mail it back" /></p> })}
+                        {mail.map(|url| view! { <p><ExternalLink url=url text=format!("E-mail it back to {reply_to}") /></p> })}
                     </section>
                 }
                 .into_any(),
