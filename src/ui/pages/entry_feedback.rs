@@ -44,7 +44,7 @@ fn AskView(entry: RecordId, ask: FeedbackAsk) -> impl IntoView {
                 before=ask.self_before.clone()
                 after=ask.self_after.clone()
                 supervisor=ask.answer.as_ref().map(|a| a.competencies.clone()).unwrap_or_default()
-                caption="Your ratings and your supervisor’s (1 to 5)".to_owned()
+                caption="Ratings, 1 to 5".to_owned()
             />
             <RateAfter entry=entry ask=ask.clone() />
         }

@@ -75,10 +75,10 @@ pub fn SelfVersusSupervisor(
         .collect_view();
     view! {
         <div class="table-wrap">
-            <table class="data-table">
+            <table class="data-table compare-table">
                 <caption>{caption}</caption>
                 <thead>
-                    <tr><th scope="col">"Competency"</th><th scope="col">"You, before"</th><th scope="col">"You, after"</th><th scope="col">"Supervisor"</th></tr>
+                    <tr><th scope="col">"Competency"</th><th scope="col">"You before"</th><th scope="col">"You after"</th><th scope="col">"Supervisor"</th></tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
