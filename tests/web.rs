@@ -698,7 +698,9 @@ async fn a_response_body_is_read_only_up_to_its_cap() {
 /// right answer checked with another key, is not valid.
 #[wasm_bindgen_test]
 async fn a_feedback_answer_seal_holds_only_for_its_text_and_key() {
-    use microfolio::domain::feedback_link::format::{FeedbackResponse, LINK_VERSION, RESPONSE_FORMAT};
+    use microfolio::domain::feedback_link::format::{
+        FeedbackResponse, LINK_VERSION, RESPONSE_FORMAT,
+    };
     use microfolio::ui::feedback_link::{new_key, open_response, response_link, seal_valid};
     let key = new_key().unwrap();
     let response = FeedbackResponse {

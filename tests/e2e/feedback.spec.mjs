@@ -65,6 +65,13 @@ async function answer(newContext, link, comment = "Clear story. " + HOSTILE) {
   await page.getByLabel("Comment on Communication").fill(comment);
   await page.getByLabel("What did your organization gain from the project?").fill("A market model we now use.");
   await expectNoSideways(page, "supervisor page");
+  // Typed feedback is not lost silently: leaving asks first, until the link is made.
+  const asks = () => page.evaluate(() => {
+    const e = new Event("beforeunload", { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  expect(await asks()).toBe(true);
   if (shots) await page.screenshot({ path: "test-results/feedback-supervisor-360.png", fullPage: true });
   // The name is needed.
   await page.getByRole("button", { name: "Make my answer link" }).click();
@@ -77,6 +84,7 @@ async function answer(newContext, link, comment = "Clear story. " + HOSTILE) {
   expect(back.startsWith(`${ORIGIN}/career-center/microfolio/#/answer/`)).toBe(true);
   const mail = await page.getByRole("link", { name: "E-mail it back to ada@state.example.edu" }).getAttribute("href");
   expect(mail.startsWith("mailto:ada@state.example.edu?subject=")).toBe(true);
+  expect(await asks()).toBe(false);
   // Nothing written to the supervisor's browser, nothing asked of another origin.
   await page.waitForTimeout(600);
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length])).toEqual([0, 0]);

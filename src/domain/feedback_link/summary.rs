@@ -57,3 +57,71 @@ pub fn competency_means(doc: &Document) -> Vec<CompetencyMeans> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::matching::{attach, judge};
+    use super::super::tests::{day, doc_with_request, response};
+    use super::*;
+    use crate::domain::document::tests::now;
+
+    #[test]
+    fn json_resume_gets_shareable_answers_as_references_once() {
+        let (mut doc, _) = doc_with_request();
+        doc.entries[0].feedback.quote = "Typed by me".into();
+        doc.entries[0].feedback.shareable = true;
+        let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
+        attach(&mut doc, verdict, now());
+        let resume = crate::domain::exports::json_resume(&doc);
+        let refs: Vec<&str> = resume["references"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["reference"].as_str().unwrap())
+            .collect();
+        assert_eq!(refs, ["Typed by me", "Clear and on time."]);
+        assert_eq!(resume["references"][1]["name"], "Grace Hopper, CTO");
+        // Not shareable: left out.
+        doc.entries[0].feedback_requests[0]
+            .answer
+            .as_mut()
+            .unwrap()
+            .shareable = false;
+        assert_eq!(
+            crate::domain::exports::json_resume(&doc)["references"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_dashboard_means_compare_own_latest_rating_with_supervisors() {
+        let (mut doc, _) = doc_with_request();
+        doc.entries[0].feedback_requests[0]
+            .self_before
+            .push(CompetencyRating {
+                name: "Communication".into(),
+                rating: Some(2),
+                comment: String::new(),
+            });
+        assert!(competency_means(&doc).is_empty(), "no answer yet");
+        let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
+        attach(&mut doc, verdict, now());
+        let rows = competency_means(&doc);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(
+            (rows[0].answers, rows[0].supervisor, rows[0].own),
+            (1, 4.0, Some(2.0))
+        );
+        doc.entries[0].feedback_requests[0]
+            .self_after
+            .push(CompetencyRating {
+                name: "Communication".into(),
+                rating: Some(5),
+                comment: String::new(),
+            });
+        assert_eq!(competency_means(&doc)[0].own, Some(5.0), "after wins");
+    }
+}

@@ -17,7 +17,7 @@ fn id(n: u8) -> RecordId {
     RecordId::from_random_bytes([n; 16])
 }
 
-fn day(d: u32) -> NaiveDate {
+pub(super) fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
 }
 
@@ -31,7 +31,7 @@ fn questions() -> Questions {
 
 /// A document with one entry (fee, notes, reflection: none of which may
 /// travel) and a request remembered on it.
-fn doc_with_request() -> (Document, FeedbackRequest) {
+pub(super) fn doc_with_request() -> (Document, FeedbackRequest) {
     let mut doc = sample();
     let mut e = PortfolioEntry::new(Meta::new(id(1), now()));
     e.title = "Market sizing deck".into();
@@ -52,7 +52,7 @@ fn doc_with_request() -> (Document, FeedbackRequest) {
     (doc, request)
 }
 
-fn response(n: u8) -> FeedbackResponse {
+pub(super) fn response(n: u8) -> FeedbackResponse {
     FeedbackResponse {
         format: RESPONSE_FORMAT.into(),
         version: LINK_VERSION,
@@ -305,71 +305,4 @@ fn the_config_replaces_the_competency_list_or_keeps_nace() {
     let long: Vec<String> = (0..21).map(|i| format!("\"C{i}\"")).collect();
     let e = parse_config(&format!("{{\"competencies\": [{}]}}", long.join(","))).unwrap_err();
     assert!(e[0].contains("more than 20"), "{e:?}");
-}
-
-#[test]
-fn json_resume_gets_shareable_answers_as_references_once() {
-    let (mut doc, _) = doc_with_request();
-    doc.entries[0].feedback.quote = "Typed by me".into();
-    doc.entries[0].feedback.shareable = true;
-    let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
-    attach(&mut doc, verdict, now());
-    let resume = crate::domain::exports::json_resume(&doc);
-    let refs: Vec<&str> = resume["references"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["reference"].as_str().unwrap())
-        .collect();
-    assert_eq!(refs, ["Typed by me", "Clear and on time."]);
-    assert_eq!(resume["references"][1]["name"], "Grace Hopper, CTO");
-    // Not shareable: left out.
-    doc.entries[0].feedback_requests[0]
-        .answer
-        .as_mut()
-        .unwrap()
-        .shareable = false;
-    assert_eq!(
-        crate::domain::exports::json_resume(&doc)["references"]
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
-}
-
-#[test]
-fn the_dashboard_means_compare_own_latest_rating_with_supervisors() {
-    let (mut doc, _) = doc_with_request();
-    doc.entries[0].feedback_requests[0]
-        .self_before
-        .push(CompetencyRating {
-            name: "Communication".into(),
-            rating: Some(2),
-            comment: String::new(),
-        });
-    assert!(
-        super::summary::competency_means(&doc).is_empty(),
-        "no answer yet"
-    );
-    let verdict = judge(&doc, &response(3), true, day(23)).unwrap();
-    attach(&mut doc, verdict, now());
-    let rows = super::summary::competency_means(&doc);
-    assert_eq!(rows.len(), 1);
-    assert_eq!(
-        (rows[0].answers, rows[0].supervisor, rows[0].own),
-        (1, 4.0, Some(2.0))
-    );
-    doc.entries[0].feedback_requests[0]
-        .self_after
-        .push(CompetencyRating {
-            name: "Communication".into(),
-            rating: Some(5),
-            comment: String::new(),
-        });
-    assert_eq!(
-        super::summary::competency_means(&doc)[0].own,
-        Some(5.0),
-        "after wins"
-    );
 }

@@ -6,7 +6,8 @@
 //!
 //! It is the recipient's page (it sets [`RecipientView`]: no app chrome)
 //! and writes nothing to this browser's storage: the request and the
-//! answer live in this page's signals only. The request is untrusted and
+//! answer live in this page's signals only, so closing the page with
+//! feedback typed but no answer link made asks first (`beforeunload`). The request is untrusted and
 //! every text from it is shown as text.
 
 use crate::domain::feedback_link::format::{
@@ -88,6 +89,29 @@ fn AnswerForm(request: FeedbackRequest) -> impl IntoView {
         .collect();
     let done = RwSignal::new(None::<Result<(String, Option<SafeUrl>), String>>);
     let missing_name = RwSignal::new(false);
+    // Typed text is never lost silently: closing or reloading the page
+    // before the answer link is made asks first.
+    let typed = {
+        let asked = asked.clone();
+        move || {
+            done.with_untracked(|d| !matches!(d, Some(Ok(_))))
+                && (overall.get_untracked().is_some()
+                    || [comment, gained, name, title]
+                        .iter()
+                        .any(|t| !t.with_untracked(String::is_empty))
+                    || asked.iter().any(|a| {
+                        a.rating.get_untracked().is_some()
+                            || !a.comment.with_untracked(String::is_empty)
+                    }))
+        }
+    };
+    let ask = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if typed() {
+            ev.prevent_default();
+            ev.set_return_value("Your feedback is not sent yet.");
+        }
+    });
+    on_cleanup(move || ask.remove());
 
     let submit = {
         let (asked, request) = (asked.clone(), request.clone());
