@@ -44,6 +44,12 @@ pub enum Route {
     /// Someone else's shared portfolio, read-only: opened from a file
     /// (`None` until one is chosen) or carried in the link itself.
     Shared(Option<String>),
+    /// Asking a supervisor for feedback on one portfolio entry.
+    FeedbackRequest(RecordId),
+    /// A feedback request, as the supervisor opens it (the link's data).
+    Supervisor(String),
+    /// A supervisor's answer, as the student opens it (the link's data).
+    FeedbackAnswer(String),
     /// A fragment that names no view (a stale bookmark, a typo, a record
     /// link whose id is not an id), as written.
     NotFound(String),
@@ -90,6 +96,19 @@ impl Route {
             let data = trimmed[7..].trim_end_matches('/');
             return Route::Shared((!data.is_empty()).then(|| data.to_owned()));
         }
+        // Feedback links' data too.
+        for (prefix, route) in [
+            ("feedback/", Route::Supervisor as fn(String) -> Route),
+            ("answer/", Route::FeedbackAnswer),
+        ] {
+            let data = trimmed
+                .get(..prefix.len())
+                .filter(|p| p.eq_ignore_ascii_case(prefix))
+                .map(|_| trimmed[prefix.len()..].trim_end_matches('/'));
+            if let Some(data) = data.filter(|d| !d.is_empty()) {
+                return route(data.to_owned());
+            }
+        }
         let path = path.trim_matches('/').to_ascii_lowercase();
         let segments: Vec<&str> = path.split('/').collect();
         // A record's page only if its id segment is an id.
@@ -105,6 +124,7 @@ impl Route {
             ["shared"] => Some(Route::Shared(None)),
             ["portfolio", id] => RecordId::parse(id).map(Route::Entry),
             ["portfolio", id, "edit"] => RecordId::parse(id).map(Route::EditEntry),
+            ["portfolio", id, "feedback"] => RecordId::parse(id).map(Route::FeedbackRequest),
             ["skills"] => Some(Route::Skills),
             ["skills", "new"] => Some(Route::NewSkill),
             ["skills", id] => RecordId::parse(id).map(Route::Skill),
@@ -129,6 +149,9 @@ impl Route {
             Route::Skill(id) => format!("#/skills/{id}"),
             Route::EditEntry(id) => format!("#/portfolio/{id}/edit"),
             Route::Shared(Some(data)) => format!("#/shared/{data}"),
+            Route::FeedbackRequest(id) => format!("#/portfolio/{id}/feedback"),
+            Route::Supervisor(data) => format!("#/feedback/{data}"),
+            Route::FeedbackAnswer(data) => format!("#/answer/{data}"),
             other => other.section_href().to_owned(),
         }
     }
@@ -142,6 +165,8 @@ impl Route {
             Route::NewEntry
             | Route::Entry(_)
             | Route::EditEntry(_)
+            | Route::FeedbackRequest(_)
+            | Route::FeedbackAnswer(_)
             | Route::PrintPortfolio
             | Route::SharePortfolio => Route::Portfolio,
             Route::Shared(_) => Route::Shared(None),
@@ -171,6 +196,9 @@ impl Route {
             | Route::Entry(_)
             | Route::EditEntry(_)
             | Route::Skill(_)
+            | Route::FeedbackRequest(_)
+            | Route::Supervisor(_)
+            | Route::FeedbackAnswer(_)
             | Route::NotFound(_) => "#/",
         }
     }
@@ -198,6 +226,9 @@ impl Route {
             Route::PrintPortfolio => "Printable portfolio",
             Route::SharePortfolio => "Share your portfolio",
             Route::Shared(_) => "Shared portfolio",
+            Route::FeedbackRequest(_) => "Ask for feedback",
+            Route::Supervisor(_) => "Feedback request",
+            Route::FeedbackAnswer(_) => "Feedback received",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -266,6 +297,9 @@ mod tests {
             Route::SharePortfolio,
             Route::Shared(None),
             Route::Shared(Some("q1ZKSy3KzM9TslIqzsgsSc1VqgUA-_aB".into())),
+            Route::FeedbackRequest(id()),
+            Route::Supervisor("q1ZKSy3K-_aB".into()),
+            Route::FeedbackAnswer("Zm9v_-Yg".into()),
         ]);
         all
     }
@@ -367,6 +401,27 @@ mod tests {
         assert_eq!(Route::from_hash("#/shared/"), Route::Shared(None));
         assert_eq!(
             Route::from_hash("#/portfolio/share").section(),
+            Route::Portfolio
+        );
+    }
+
+    #[test]
+    fn feedback_link_data_keeps_its_case_and_an_empty_one_is_not_found() {
+        assert_eq!(
+            Route::from_hash("#/Feedback/AbC_-/"),
+            Route::Supervisor("AbC_-".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/answer/XyZ"),
+            Route::FeedbackAnswer("XyZ".into())
+        );
+        assert!(matches!(
+            Route::from_hash("#/feedback/"),
+            Route::NotFound(_)
+        ));
+        assert!(matches!(Route::from_hash("#/answer"), Route::NotFound(_)));
+        assert_eq!(
+            Route::from_hash(&format!("#/portfolio/{ID}/feedback")).section(),
             Route::Portfolio
         );
     }

@@ -78,3 +78,21 @@ fn older_fixtures_gain_empty_collections_and_default_settings() {
     assert!(doc.entries.is_empty() && doc.skills.is_empty());
     assert_eq!(doc.settings.pay_floor.cents, 2000);
 }
+
+#[test]
+fn the_v4_fixture_keeps_feedback_requests_and_their_answers() {
+    let doc = decode(&fixture(4)).unwrap();
+    let deck = &doc.entries[0];
+    assert_eq!(deck.feedback_requests.len(), 2);
+    let answer = deck.feedback_requests[0].answer.as_ref().unwrap();
+    assert_eq!(
+        (answer.name.as_str(), answer.overall),
+        ("Grace Okafor", Some(5))
+    );
+    assert_eq!(answer.competencies[0].rating, Some(5));
+    assert_eq!(deck.feedback_requests[0].self_before[0].rating, Some(3));
+    assert!(deck.feedback_requests[1].answer.is_none());
+    // Older documents gain empty lists.
+    let v3 = decode(&fixture(3)).unwrap();
+    assert!(v3.entries.iter().all(|e| e.feedback_requests.is_empty()));
+}

@@ -692,3 +692,39 @@ async fn a_response_body_is_read_only_up_to_its_cap() {
     let text = read_capped(&small, 64 * 1024).await.unwrap();
     assert!(text.starts_with("{\"institution\":\"X\"") && text.ends_with('}'));
 }
+
+/// Feedback links (issue 24): an answer sealed with the request's key reads
+/// back with a valid seal (Web Crypto HMAC); a changed answer, or the
+/// right answer checked with another key, is not valid.
+#[wasm_bindgen_test]
+async fn a_feedback_answer_seal_holds_only_for_its_text_and_key() {
+    use microfolio::domain::feedback_link::format::{
+        FeedbackResponse, LINK_VERSION, RESPONSE_FORMAT,
+    };
+    use microfolio::ui::feedback_link::{new_key, open_response, response_link, seal_valid};
+    let key = new_key().unwrap();
+    let response = FeedbackResponse {
+        format: RESPONSE_FORMAT.into(),
+        version: LINK_VERSION,
+        id: RecordId::from_random_bytes([1; 16]),
+        request: RecordId::from_random_bytes([2; 16]),
+        answered: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        name: "Grace".into(),
+        title: String::new(),
+        overall: Some(4),
+        comment: "Good.".into(),
+        competencies: Vec::new(),
+        gained: String::new(),
+        shareable: true,
+        seal: String::new(),
+    };
+    let (link, sealed) = response_link(response, &key).await.unwrap();
+    let data = link.split("#/answer/").nth(1).unwrap();
+    let read = open_response(data).await.unwrap();
+    assert_eq!(read, sealed);
+    assert!(seal_valid(&read, &key).await);
+    let mut changed = read.clone();
+    changed.overall = Some(5);
+    assert!(!seal_valid(&changed, &key).await);
+    assert!(!seal_valid(&read, &new_key().unwrap()).await);
+}

@@ -37,6 +37,9 @@ pub struct Config {
     /// a new skill of that name).
     pub skill_categories: Vec<(String, SkillCategory)>,
     pub resources: Vec<Resource>,
+    /// The competencies a feedback request offers (by default NACE's
+    /// eight, `super::feedback_link::competencies::NACE`).
+    pub competencies: Vec<String>,
 }
 
 impl Default for Config {
@@ -50,6 +53,7 @@ impl Default for Config {
             skills: Vec::new(),
             skill_categories: Vec::new(),
             resources: Vec::new(),
+            competencies: super::feedback_link::competencies::default_list(),
         }
     }
 }
@@ -73,6 +77,8 @@ struct RawConfig {
     suggested_skills: Option<Vec<RawSkill>>,
     #[serde(default)]
     resources: Option<Vec<RawResource>>,
+    #[serde(default)]
+    competencies: Option<Vec<String>>,
 }
 
 /// A suggested skill: a name, or a name with its category
@@ -210,6 +216,13 @@ pub fn parse_config(text: &str) -> Result<Config, Vec<String>> {
             Ok(url) => config.resources.push(Resource { title, url }),
             Err(e) => problems.push(format!("resources[{i}].url: {e}")),
         }
+    }
+    let max = super::feedback_link::competencies::MAX_COMPETENCIES;
+    if let Some(list) = list("competencies", raw.competencies, max, &mut problems) {
+        if list.is_empty() {
+            problems.push("competencies: list at least one competency".into());
+        }
+        config.competencies = list;
     }
     if config.resources.len() > 20 {
         problems.push("resources: more than 20 links".into());

@@ -18,7 +18,7 @@ pub const FORMAT: &str = "microfolio";
 
 /// The schema version this build writes. Bump it together with a new step
 /// in `super::codec::MIGRATIONS` and a fixture in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Days after which a backup reminder appears (once data has changed).
 pub const BACKUP_REMINDER_DAYS: i64 = 14;

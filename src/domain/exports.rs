@@ -139,6 +139,12 @@ pub fn json_resume(doc: &Document) -> Value {
                 .unwrap_or_else(|| e.organization.clone());
             json!({ "name": who, "reference": e.feedback.quote })
         })
+        .chain(public.iter().flat_map(|e| {
+            // Answers received by link (issue 24).
+            crate::domain::feedback_link::matching::shareable_answers(e)
+                .into_iter()
+                .map(|(name, text)| json!({ "name": name, "reference": text }))
+        }))
         .collect();
     resume.insert("references".into(), Value::from(references));
     Value::Object(resume)

@@ -12,6 +12,7 @@ pub mod csv_import;
 pub mod document;
 pub mod economics;
 pub mod exports;
+pub mod feedback_link;
 pub mod headline;
 pub mod import;
 pub mod index;

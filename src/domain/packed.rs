@@ -1387,9 +1387,10 @@ mod tests {
             read_head(&newer),
             Some(Err(DecodeError::NewerLayout { found: 2, .. }))
         ));
-        let newer = head
-            .to_text()
-            .replace("\"schema_version\":3", "\"schema_version\":9");
+        let newer = head.to_text().replace(
+            &format!("\"schema_version\":{SCHEMA_VERSION}"),
+            "\"schema_version\":9",
+        );
         assert!(matches!(
             read_head(&newer),
             Some(Err(DecodeError::NewerVersion { found: 9, .. }))

@@ -174,6 +174,9 @@ pub struct PortfolioEntry {
     pub visibility: Visibility,
     /// The application this entry came from, if any.
     pub application: Option<RecordId>,
+    /// Feedback asked for by link, and the answers received
+    /// (`super::feedback_link`; schema version 4).
+    pub feedback_requests: Vec<super::feedback_link::FeedbackAsk>,
 }
 
 impl PortfolioEntry {
@@ -201,6 +204,7 @@ impl PortfolioEntry {
             tags: Vec::new(),
             visibility: Visibility::Public,
             application: None,
+            feedback_requests: Vec::new(),
         }
     }
 
@@ -665,6 +669,7 @@ impl EntryForm {
             tags: split_list(text(EntryField::Tags)),
             visibility: self.visibility,
             application: self.application,
+            feedback_requests: base.feedback_requests.clone(),
         };
         Ok(ParsedEntry {
             entry,

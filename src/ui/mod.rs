@@ -9,6 +9,7 @@ pub mod app;
 pub mod backup;
 pub mod branding;
 pub mod compress;
+pub mod feedback_link;
 pub mod field_ids;
 pub mod form;
 pub mod offline;

@@ -3,8 +3,10 @@
 // dark colour schemes; also the board with a Move list open, a share
 // link, the CSV import's mapping and preview, the dashboard's charts with
 // sample data, and the shortcuts dialog.
+import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { deflateRawSync } from "node:zlib";
 import { expect, openApp, storageKey, test } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
@@ -77,5 +79,53 @@ for (const colorScheme of ["light", "dark"]) {
     await page.locator("body").press("?");
     await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
     expect(await violations(page), `shortcuts dialog (${colorScheme})`).toEqual([]);
+  });
+}
+
+// Feedback by link (issue 24): the request page, the supervisor's page,
+// the student's preview of an answer and the entry showing answers, with
+// the v4 fixture (an entry with an answered and an open request).
+const pack = (value) => deflateRawSync(Buffer.from(JSON.stringify(value))).toString("base64url");
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`axe-core finds no violation on the feedback views (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    const doc = JSON.parse(await readFile(new URL("../fixtures/v4.json", import.meta.url), "utf8"));
+    const entry = doc.entries[0];
+    const open = entry.feedback_requests[1];
+    await openApp(page);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storageKey(), JSON.stringify(doc)]);
+    const request = {
+      format: "microfolio-feedback-request", version: 1, id: open.id, key: open.key, student: "Ada Student", reply_to: "ada@state.example.edu",
+      project: { title: entry.title, organization: entry.organization, start_date: entry.start_date, end_date: entry.end_date, deliverables: entry.deliverables.map((d) => d.title) },
+      questions: { overall: true, competencies: ["Communication", "Teamwork"], gained: true },
+    };
+    // The response's fields in the order the app writes them; sealed with the request's key.
+    const response = {
+      format: "microfolio-feedback-response", version: 1, id: "fb000000-0000-4000-8000-0000000000f1", request: open.id, answered: entry.end_date,
+      name: "Grace Okafor", title: "Head of Research", overall: 4, comment: "Good work.", competencies: [], gained: "", shareable: true, seal: "",
+    };
+    response.seal = createHmac("sha256", Buffer.from(open.key, "base64url")).update(JSON.stringify(response)).digest("base64url");
+    for (const [view, heading] of [
+      [`#/portfolio/${entry.meta.id}`, entry.title],
+      [`#/portfolio/${entry.meta.id}/feedback`, "Ask for feedback"],
+      [`#/feedback/${pack(request)}`, "Feedback for Ada Student"],
+      [`#/answer/${pack(response)}`, "Feedback received"],
+    ]) {
+      await page.goto(view);
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      expect(await violations(page), `${view.slice(0, 40)} (${colorScheme})`).toEqual([]);
+    }
+    // The request link made, and the supervisor's answer link.
+    await page.goto(`#/portfolio/${entry.meta.id}/feedback`);
+    await page.getByRole("button", { name: "Make the request link" }).click();
+    await expect(page.getByLabel("Request link")).toBeVisible();
+    expect(await violations(page), `request link (${colorScheme})`).toEqual([]);
+    await page.goto(`#/feedback/${pack(request)}`);
+    await page.getByLabel("Your name").fill("Grace Okafor");
+    await page.getByRole("button", { name: "Make my answer link" }).click();
+    await expect(page.getByLabel("Answer link")).toBeVisible();
+    expect(await violations(page), `answer link (${colorScheme})`).toEqual([]);
   });
 }

@@ -59,7 +59,7 @@ test("the profile is saved as you type and restored on reload", async ({ page })
   await expect(page.getByLabel("LinkedIn")).toHaveValue("https://www.linkedin.com/in/ada");
   await expect(page.getByLabel("Learning objectives")).toHaveValue("SQL\nPresenting findings to a client");
   const stored = (await storedDoc(page));
-  expect(stored).toMatchObject({ format: "microfolio", schema_version: 3 });
+  expect(stored).toMatchObject({ format: "microfolio", schema_version: 4 });
   expect(stored.profile.name).toBe("Ada Student");
   expect(stored.profile.meta.id).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -244,7 +244,7 @@ test("starting fresh replaces unreadable data only after confirmation", async ({
   expect(await readStored(page)).toBe("garbage");
   await page.getByRole("button", { name: "Yes, replace the stored data" }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
-  expect((await storedDoc(page))).toMatchObject({ format: "microfolio", schema_version: 3 });
+  expect((await storedDoc(page))).toMatchObject({ format: "microfolio", schema_version: 4 });
 });
 
 test("the Data view downloads a backup of everything", { tag: "@dates" }, async ({ page }) => {

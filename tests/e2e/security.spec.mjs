@@ -12,6 +12,7 @@ const VIEWS = [
   "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio", "#/portfolio/e0000000-0000-4000-8000-000000000001",
   "#/portfolio/e0000000-0000-4000-8000-000000000001/edit", "#/portfolio/print", "#/skills",
   "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile", "#/data", "#/portfolio/share", "#/shared",
+  "#/portfolio/e0000000-0000-4000-8000-000000000001/feedback",
 ];
 
 test("every view runs under the Content Security Policy with no violation and no outside request", async ({ page }) => {

@@ -19,6 +19,7 @@ use crate::domain::application::{Application, Money, MAX_FEE_CENTS, MAX_HOURS};
 use crate::domain::bounds::{date_in_range, MAX_REVISION, YEARS, YEARS_TEXT};
 use crate::domain::contact::Contact;
 use crate::domain::document::Document;
+use crate::domain::feedback_link::{CompetencyRating, FeedbackAsk};
 use crate::domain::portfolio::{Deliverable, Feedback, Milestone, PortfolioEntry, RATINGS};
 use crate::domain::profile::Profile;
 use crate::domain::record::{Meta, RecordId};
@@ -259,7 +260,34 @@ fn entry(at: &At, e: &PortfolioEntry) -> Result<(), DecodeError> {
         },
     )?;
     let Feedback { rating, date, .. } = &e.feedback;
-    feedback(&at.key("feedback"), *rating, *date)
+    feedback(&at.key("feedback"), *rating, *date)?;
+    feedback_requests(&at.key("feedback_requests"), &e.feedback_requests)
+}
+
+/// An entry's feedback requests (`crate::domain::feedback_link`): ids
+/// unique on the entry, dates and ratings in range.
+fn feedback_requests(list: &At, asks: &[FeedbackAsk]) -> Result<(), DecodeError> {
+    let ratings = |list: &At, ratings: &[CompetencyRating]| {
+        ratings
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, r)| small(&list.index(i).key("rating"), r.rating, &RATINGS))
+    };
+    unique_ids(list, asks, &["id"], |a| a.id)?;
+    for (i, ask) in asks.iter().enumerate() {
+        let at = list.index(i);
+        date(&at.key("asked"), ask.asked)?;
+        ratings(&at.key("self_before"), &ask.self_before)?;
+        ratings(&at.key("self_after"), &ask.self_after)?;
+        if let Some(a) = &ask.answer {
+            let at = at.key("answer");
+            date(&at.key("received"), a.received)?;
+            date(&at.key("answered"), a.answered)?;
+            small(&at.key("overall"), a.overall, &RATINGS)?;
+            ratings(&at.key("competencies"), &a.competencies)?;
+        }
+    }
+    Ok(())
 }
 
 fn skill(at: &At, s: &Skill) -> Result<(), DecodeError> {

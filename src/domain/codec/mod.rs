@@ -277,7 +277,7 @@ pub(crate) fn deserialize_with_path<T: serde::de::DeserializeOwned>(
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades version `i + 1` to `i + 2`.
-const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
+const MIGRATIONS: [Migration; SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 adds the application tracker: empty `applications` and
 /// `contacts` collections.
@@ -337,6 +337,23 @@ fn v2_to_v3(mut value: Value) -> Result<Value, String> {
     object.insert("skills".into(), Value::Array(Vec::new()));
     let settings = serde_json::to_value(Settings::default()).map_err(|e| e.to_string())?;
     object.insert("settings".into(), settings);
+    Ok(value)
+}
+
+/// Version 4 adds feedback by link: every entry gets an empty
+/// `feedback_requests` (`crate::domain::feedback_link`).
+fn v3_to_v4(mut value: Value) -> Result<Value, String> {
+    let entries = value
+        .get_mut("entries")
+        .and_then(Value::as_array_mut)
+        .ok_or("a version 3 document has a list of \"entries\"")?;
+    for entry in entries {
+        let entry = entry.as_object_mut().ok_or("an entry is not an object")?;
+        if entry.contains_key("feedback_requests") {
+            return Err("a version 3 entry has no \"feedback_requests\"".into());
+        }
+        entry.insert("feedback_requests".into(), Value::Array(Vec::new()));
+    }
     Ok(value)
 }
 

@@ -29,6 +29,7 @@ pub fn EntryPage(id: RecordId) -> impl IntoView {
     view! {
         <p class="breadcrumb"><a href=Route::Portfolio.href()>"← Portfolio"</a></p>
         {move || entry.get().map(|e| view! { <EntryView entry=e /> })}
+        <super::entry_feedback::FeedbackByLink entry=id />
         <DeleteRecord
             id=id
             button="Delete entry"

@@ -9,9 +9,13 @@ pub mod applications;
 pub mod contact;
 pub mod contacts;
 pub mod dashboard;
+pub mod dashboard_competencies;
 pub mod data;
 pub mod entry;
 pub mod entry_edit;
+pub mod entry_feedback;
+pub mod feedback_request;
+pub mod feedback_response;
 pub mod more;
 pub mod not_found;
 pub mod portfolio;
@@ -21,6 +25,7 @@ pub mod share;
 pub mod shared;
 pub mod skill;
 pub mod skills;
+pub mod supervisor;
 
 use crate::routes::Route;
 use leptos::prelude::*;
@@ -48,6 +53,13 @@ pub fn Page(route: Route) -> impl IntoView {
         Route::PrintPortfolio => print::PrintPage().into_any(),
         Route::SharePortfolio => share::SharePage().into_any(),
         Route::Shared(data) => view! { <shared::SharedPage data=data /> }.into_any(),
+        Route::FeedbackRequest(id) => {
+            view! { <feedback_request::FeedbackRequestPage id=id /> }.into_any()
+        }
+        Route::Supervisor(data) => view! { <supervisor::SupervisorPage data=data /> }.into_any(),
+        Route::FeedbackAnswer(data) => {
+            view! { <feedback_response::FeedbackResponsePage data=data /> }.into_any()
+        }
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
     }
 }

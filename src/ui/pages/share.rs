@@ -9,7 +9,7 @@ use crate::routes::Route;
 use crate::ui::platform::{download, go, now, today};
 use crate::ui::share_link::{make_link, Made};
 use crate::ui::state::{use_doc, OpenedShare, ShareOrigin};
-use crate::ui::widgets::PageHeading;
+use crate::ui::widgets::{LinkOutput, PageHeading};
 use leptos::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -136,16 +136,6 @@ pub fn SharePage() -> impl IntoView {
         opened.set(Some((share(), ShareOrigin::Preview)));
         go(&Route::Shared(None));
     };
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        if let LinkState::Ready(url) = link.get_untracked() {
-            let promise = window().navigator().clipboard().write_text(&url);
-            leptos::task::spawn_local(async move {
-                copied.set(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
-            });
-        }
-    };
-
     let link_view = move || {
         match link.get() {
         LinkState::None => None,
@@ -164,24 +154,10 @@ pub fn SharePage() -> impl IntoView {
         ),
         LinkState::Ready(url) => Some(
             view! {
-                <div class="field">
-                    <label for="share-link">"Share link"</label>
-                    <input id="share-link" type="text" readonly prop:value=url.clone() on:focus=move |ev| {
-                        let input: web_sys::HtmlInputElement = event_target(&ev);
-                        input.select();
-                    } />
-                    <p class="hint">
-                        {format!("{} characters. ", url.chars().count())}
-                        "The portfolio travels inside the link (after the #), which browsers never send to a server. "
-                        "Anyone with the link can read it. Later changes are not in it: make a new link."
-                    </p>
-                </div>
-                <div class="actions">
-                    <button type="button" class="button" on:click=copy>"Copy link"</button>
-                    <Show when=move || copied.get()>
-                        <span role="status">"Copied."</span>
-                    </Show>
-                </div>
+                <LinkOutput id="share-link" label="Share link" url=url.clone() hint=format!(
+                    "{} characters. The portfolio travels inside the link (after the #), which browsers never send to a server. Anyone with the link can read it. Later changes are not in it: make a new link.",
+                    url.chars().count()
+                ) />
             }
             .into_any(),
         ),

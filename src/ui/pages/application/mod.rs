@@ -5,6 +5,7 @@
 //! The form saves on "Save": it is checked as a whole and nothing is stored
 //! while any field is invalid (the error summary and field errors say why).
 
+mod ask_feedback;
 mod history;
 
 use crate::domain::application::{new_application, AppField, ApplicationForm, Arrangement};
@@ -48,6 +49,7 @@ pub fn ApplicationPage(
                     <ApplicationFacts id=id />
                     <StageHistory id=id />
                     <ToPortfolio id=id />
+                    <ask_feedback::AskFeedback id=id />
                     <h2 class="section-heading">"Details"</h2>
                     <ReadFirst
                         editing=editing

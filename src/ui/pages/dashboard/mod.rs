@@ -9,6 +9,7 @@ mod headline;
 
 use crate::routes::Route;
 use crate::ui::branding::use_branding;
+use crate::ui::pages::dashboard_competencies::CompetencyComparison;
 use crate::ui::platform::{new_id, now, today};
 use crate::ui::state::use_doc;
 use crate::ui::widgets::PageHeading;
@@ -120,6 +121,7 @@ pub fn DashboardPage() -> impl IntoView {
                 <HeadlineNumbers />
                 <DueSoon />
                 <Charts />
+                <CompetencyComparison />
             }
             .into_any()
         }}
