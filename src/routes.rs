@@ -41,6 +41,9 @@ pub enum Route {
     /// Someone else's shared portfolio, read-only: opened from a file
     /// (`None` until one is chosen) or carried in the link itself.
     Shared(Option<String>),
+    /// The student's own data from another device: a transfer link's
+    /// encrypted data, as written (opened on the Data view).
+    Transfer(String),
     /// A fragment that names no view (a stale bookmark, a typo, a record
     /// link whose id is not an id), as written.
     NotFound(String),
@@ -67,6 +70,12 @@ impl Route {
         if trimmed.len() > 7 && trimmed[..7].eq_ignore_ascii_case("shared/") {
             let data = trimmed[7..].trim_end_matches('/');
             return Route::Shared((!data.is_empty()).then(|| data.to_owned()));
+        }
+        if trimmed.len() > 9 && trimmed[..9].eq_ignore_ascii_case("transfer/") {
+            let data = trimmed[9..].trim_end_matches('/');
+            if !data.is_empty() {
+                return Route::Transfer(data.to_owned());
+            }
         }
         let path = path.trim_matches('/').to_ascii_lowercase();
         let segments: Vec<&str> = path.split('/').collect();
@@ -106,6 +115,7 @@ impl Route {
             Route::Skill(id) => format!("#/skills/{id}"),
             Route::EditEntry(id) => format!("#/portfolio/{id}/edit"),
             Route::Shared(Some(data)) => format!("#/shared/{data}"),
+            Route::Transfer(data) => format!("#/transfer/{data}"),
             other => other.section_href().to_owned(),
         }
     }
@@ -121,6 +131,7 @@ impl Route {
             | Route::PrintPortfolio
             | Route::SharePortfolio => Route::Portfolio,
             Route::Shared(_) => Route::Shared(None),
+            Route::Transfer(_) => Route::Data,
             other => other.clone(),
         }
     }
@@ -133,7 +144,7 @@ impl Route {
             Route::Skills => "#/skills",
             Route::Contacts => "#/contacts",
             Route::Profile => "#/profile",
-            Route::Data => "#/data",
+            Route::Data | Route::Transfer(_) => "#/data",
             Route::NewApplication => "#/applications/new",
             Route::NewContact => "#/contacts/new",
             Route::NewEntry => "#/portfolio/new",
@@ -172,6 +183,7 @@ impl Route {
             Route::PrintPortfolio => "Printable portfolio",
             Route::SharePortfolio => "Share your portfolio",
             Route::Shared(_) => "Shared portfolio",
+            Route::Transfer(_) => "Data from another device",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -220,6 +232,7 @@ mod tests {
             Route::SharePortfolio,
             Route::Shared(None),
             Route::Shared(Some("q1ZKSy3KzM9TslIqzsgsSc1VqgUA-_aB".into())),
+            Route::Transfer("AQcHBwcH-_x".into()),
         ]);
         all
     }
@@ -322,6 +335,18 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/portfolio/share").section(),
             Route::Portfolio
+        );
+    }
+
+    #[test]
+    fn transfer_link_data_keeps_its_case_and_belongs_to_data() {
+        let route = Route::from_hash("#/Transfer/AbC-_x/");
+        assert_eq!(route, Route::Transfer("AbC-_x".into()));
+        assert_eq!(route.section(), Route::Data);
+        // Without data there is nothing to open.
+        assert_eq!(
+            Route::from_hash("#/transfer/"),
+            Route::NotFound("/transfer/".into())
         );
     }
 

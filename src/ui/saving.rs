@@ -120,6 +120,15 @@ impl Saving {
         self.conflicts.get()
     }
 
+    /// Shows records changed in two places by a merge made elsewhere (the
+    /// synced file), and tells open forms that the data changed.
+    pub fn show_conflicts(self, conflicts: Vec<Conflict>) {
+        self.remote_changes.update(|n| *n += 1);
+        if !conflicts.is_empty() {
+            self.conflicts.set(conflicts);
+        }
+    }
+
     pub fn dismiss_conflicts(self) {
         self.conflicts.set(Vec::new());
     }

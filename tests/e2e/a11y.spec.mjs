@@ -1,7 +1,7 @@
 // End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
 // practice) reports nothing on any view, with real data, in light and in
 // dark colour schemes; also the board with a Move list open, a share
-// link, the dashboard's charts with sample data, and the shortcuts dialog.
+// link, a transfer link made and opened, the dashboard's charts with sample data, and the shortcuts dialog.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { expect, openApp, storageKey, test } from "./helpers.mjs";
@@ -54,6 +54,14 @@ for (const colorScheme of ["light", "dark"]) {
     await page.goto(link);
     await expect(page.getByRole("complementary", { name: "About this shared portfolio" })).toBeVisible();
     expect(await violations(page), `shared portfolio (${colorScheme})`).toEqual([]);
+    // A transfer link, made, then opened (asking for its passphrase).
+    await page.goto("#/data");
+    await page.getByRole("button", { name: "Make the link" }).click();
+    const transfer = await page.getByRole("textbox", { name: "Transfer link" }).inputValue({ timeout: 30_000 });
+    expect(await violations(page), `transfer link (${colorScheme})`).toEqual([]);
+    await page.goto(transfer);
+    await expect(page.getByRole("heading", { name: "Data from your other device" })).toBeVisible();
+    expect(await violations(page), `transfer link opened (${colorScheme})`).toEqual([]);
     // The dashboard with sample data, and the shortcuts dialog open.
     await page.evaluate(() => localStorage.clear());
     await page.goto("#/");

@@ -1,7 +1,12 @@
 //! Data: where the student's data lives, whether the browser promises to
 //! keep it, and a backup download.
 
+mod at_risk;
+mod import_flow;
+mod receive;
 mod restore;
+mod send;
+mod sync;
 
 use crate::domain::encode;
 use crate::domain::exports;
@@ -51,7 +56,8 @@ enum ExportKind {
 }
 
 #[component]
-pub fn DataPage() -> impl IntoView {
+/// `transfer`: a transfer link's data, opened at the top of the view.
+pub fn DataPage(#[prop(optional)] transfer: Option<String>) -> impl IntoView {
     let doc = use_doc();
     let saving = use_context::<Saving>();
     let size = move || doc.with(|d| encode(d).len());
@@ -120,6 +126,9 @@ pub fn DataPage() -> impl IntoView {
     };
     view! {
         <PageHeading>"Your data"</PageHeading>
+        {transfer.map(|data| view! { <receive::Receive data=data /> })}
+        <at_risk::AtRisk />
+        <sync::SyncedCopy />
         <p class="lead">
             "Everything you enter is kept in this browser on this device, and nothing is sent "
             "anywhere. Clearing the browser's site data deletes it, so download a backup now and then."
@@ -150,6 +159,7 @@ pub fn DataPage() -> impl IntoView {
             </div>
         </section>
         <Restore />
+        <send::SendToDevice />
         <section class="panel" aria-labelledby="sharing-heading">
             <h2 id="sharing-heading">"Shared portfolios"</h2>
             <p>
