@@ -1,6 +1,6 @@
 //! Passphrases for the transfer link: a proposal of [`PROPOSED_WORDS`]
-//! words from [`WORDS`] (256 words, so one random byte picks one word and
-//! every word is equally likely: 8 bits each, 48 in all), and the minimum
+//! distinct words from [`WORDS`] (256 words, so one random byte picks one
+//! word: about 8 bits each, 47.9 in all), and the minimum
 //! strength of a passphrase the student types. The random bytes are passed
 //! in (`crypto.getRandomValues` in the browser): the core draws none.
 //!
@@ -47,13 +47,16 @@ pub const WORDS: [&str; 256] = [
     "winter", "wizard", "yogurt", "zebra", "zephyr",
 ];
 
-/// A proposed passphrase: one word per byte, joined by spaces.
+/// A proposed passphrase: six distinct words joined by spaces, the i-th
+/// chosen by byte i among the words not taken yet (so a repeated byte
+/// never repeats a word, which would weaken it).
 pub fn propose(random: [u8; PROPOSED_WORDS]) -> String {
-    random
-        .iter()
-        .map(|b| WORDS[usize::from(*b)])
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut left: Vec<&str> = WORDS.to_vec();
+    let mut chosen = Vec::with_capacity(PROPOSED_WORDS);
+    for b in random {
+        chosen.push(left.remove(usize::from(b) % left.len()));
+    }
+    chosen.join(" ")
 }
 
 /// The estimated strength of `passphrase`, in bits (see the module docs).
@@ -123,10 +126,24 @@ mod tests {
 
     #[test]
     fn a_proposal_takes_one_word_per_byte_and_is_strong_enough() {
-        let p = propose([0, 1, 2, 3, 4, 255]);
+        let p = propose([0, 0, 0, 0, 0, 250]);
         assert_eq!(p, "acorn actor adobe agent alarm zephyr");
         assert_eq!(strength_bits(&p), 48);
         assert_eq!(check(&p), Ok(()));
+    }
+
+    #[test]
+    fn a_proposal_never_repeats_a_word() {
+        // Regression (issue 22): six random bytes with two alike proposed a
+        // repeated word, which the strength rule then refused.
+        for b in [0u8, 7, 128, 255] {
+            let p = propose([b; PROPOSED_WORDS]);
+            let mut words: Vec<_> = p.split(' ').collect();
+            words.sort_unstable();
+            words.dedup();
+            assert_eq!(words.len(), PROPOSED_WORDS, "{p}");
+            assert_eq!(check(&p), Ok(()), "{p}");
+        }
     }
 
     #[test]
