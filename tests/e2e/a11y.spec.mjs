@@ -31,6 +31,8 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
+    // Some twenty views, each checked whole, and a transfer link's PBKDF2.
+    test.setTimeout(90_000);
     await page.emulateMedia({ colorScheme });
     const doc = await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8");
     await openApp(page);

@@ -127,12 +127,11 @@ pub fn DataPage(#[prop(optional)] transfer: Option<String>) -> impl IntoView {
     view! {
         <PageHeading>"Your data"</PageHeading>
         {transfer.map(|data| view! { <receive::Receive data=data /> })}
-        <at_risk::AtRisk />
-        <sync::SyncedCopy />
         <p class="lead">
             "Everything you enter is kept in this browser on this device, and nothing is sent "
             "anywhere. Clearing the browser's site data deletes it, so download a backup now and then."
         </p>
+        <at_risk::AtRisk />
         <section class="panel" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Back up"</h2>
             <p>"Download everything as one JSON file that you can keep or move to another browser."</p>
@@ -145,6 +144,8 @@ pub fn DataPage(#[prop(optional)] transfer: Option<String>) -> impl IntoView {
                 {move || message.get()}
             </p>
         </section>
+        <sync::SyncedCopy />
+        <send::SendToDevice />
         <section class="panel" aria-labelledby="exports-heading">
             <h2 id="exports-heading">"Export for other tools"</h2>
             <ul class="plain-list">
@@ -159,7 +160,6 @@ pub fn DataPage(#[prop(optional)] transfer: Option<String>) -> impl IntoView {
             </div>
         </section>
         <Restore />
-        <send::SendToDevice />
         <section class="panel" aria-labelledby="sharing-heading">
             <h2 id="sharing-heading">"Shared portfolios"</h2>
             <p>
