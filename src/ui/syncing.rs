@@ -69,7 +69,11 @@ impl Syncing {
             saving,
         };
         provide_context(s);
-        leptos::task::spawn_local(async move { s.recall().await });
+        leptos::task::spawn_local(async move {
+            if s.alive() {
+                s.recall().await
+            }
+        });
         Effect::new(move |ran: Option<()>| {
             doc.track();
             if ran.is_some() && s.connected() {
@@ -113,6 +117,12 @@ impl Syncing {
         s
     }
 
+    /// Whether the workspace that started syncing is still there (a
+    /// continuation after an await may outlive it).
+    fn alive(self) -> bool {
+        !self.status.is_disposed()
+    }
+
     fn key(self) -> String {
         self.saving.key()
     }
@@ -139,7 +149,13 @@ impl Syncing {
         if let Some(old) = self.timer.try_update_value(Option::take).flatten() {
             old.clear();
         }
-        let run = move || leptos::task::spawn_local(async move { self.sync_now().await });
+        let run = move || {
+            leptos::task::spawn_local(async move {
+                if self.alive() {
+                    self.sync_now().await
+                }
+            })
+        };
         self.timer
             .set_value(set_timeout_with_handle(run, Duration::from_millis(ms)).ok());
     }
@@ -149,14 +165,23 @@ impl Syncing {
         let Some(handle) = sync_file::recall(&key, "handle").await else {
             return;
         };
+        if !self.alive() {
+            return;
+        }
         let handle: FileHandle = wasm_bindgen::JsCast::unchecked_into(handle);
         let base = sync_file::recall(&key, "base")
             .await
             .and_then(|t| t.as_string())
             .and_then(|t| decode(&t).ok());
+        if !self.alive() {
+            return;
+        }
         self.base.set_value(base);
         let name = handle.name();
         let granted = sync_file::permitted(&handle, false).await;
+        if !self.alive() {
+            return;
+        }
         self.handle.set_value(Some(handle));
         if granted {
             self.status.set(SyncStatus::InStep {
@@ -174,7 +199,11 @@ impl Syncing {
         let Some(handle) = self.handle.get_value() else {
             return;
         };
-        if sync_file::permitted(&handle, true).await {
+        let granted = sync_file::permitted(&handle, true).await;
+        if !self.alive() {
+            return;
+        }
+        if granted {
             self.status.set(SyncStatus::InStep {
                 name: handle.name(),
                 note: String::new(),
@@ -205,6 +234,9 @@ impl Syncing {
             Err(sync_file::FileError::Cancelled) => return,
             Err(e) => return self.problem(e.to_string()),
         };
+        if !self.alive() {
+            return;
+        }
         self.handle.set_value(Some(handle.clone()));
         let doc = self.doc.get_untracked();
         self.write_and_keep(&handle, doc, "Your data is in the file.")
@@ -218,8 +250,15 @@ impl Syncing {
             Err(sync_file::FileError::Cancelled) => return,
             Err(e) => return self.problem(e.to_string()),
         };
+        if !self.alive() {
+            return;
+        }
         self.handle.set_value(Some(handle.clone()));
-        match self.read_file(&handle).await {
+        let read = self.read_file(&handle).await;
+        if !self.alive() {
+            return;
+        }
+        match read {
             Err(message) => self.problem(message),
             Ok(file) => {
                 let kinds = self.doc.with_untracked(|d| preview(d, &file));
@@ -253,6 +292,9 @@ impl Syncing {
         let key = self.key();
         sync_file::forget(&key, "handle").await;
         sync_file::forget(&key, "base").await;
+        if !self.alive() {
+            return;
+        }
         self.handle.set_value(None);
         self.base.set_value(None);
         self.offered.set_value(None);
@@ -260,14 +302,24 @@ impl Syncing {
     }
 
     async fn write_and_keep(self, handle: &FileHandle, doc: Document, note: &str) {
-        if let Err(e) = sync_file::write(handle, &encode(&doc)).await {
+        let written = sync_file::write(handle, &encode(&doc)).await;
+        if !self.alive() {
+            return;
+        }
+        if let Err(e) = written {
             return self.problem(e.to_string());
         }
         self.keep_base(doc).await;
+        if !self.alive() {
+            return;
+        }
         let key = self.key();
         let remembered = sync_file::remember(&key, "handle", handle.as_ref())
             .await
             .is_ok();
+        if !self.alive() {
+            return;
+        }
         let note = if remembered {
             note.to_owned()
         } else {
@@ -297,6 +349,9 @@ impl Syncing {
         }
         self.busy.set_value(true);
         let file = self.read_file(&handle).await;
+        if !self.alive() {
+            return;
+        }
         self.busy.set_value(false);
         let file = match file {
             Ok(f) => f,
@@ -323,6 +378,9 @@ impl Syncing {
             Some(doc) => self.write_and_keep(&handle, doc, note).await,
             None => {
                 self.keep_base(new_base).await;
+                if !self.alive() {
+                    return;
+                }
                 self.status.set(SyncStatus::InStep {
                     name: handle.name(),
                     note: note.into(),
