@@ -138,6 +138,12 @@ impl Saving {
         self.remote_changes.get_untracked()
     }
 
+    /// The storage key, or `None` once the controller is gone (work
+    /// finishing after the workspace was replaced).
+    pub fn try_key(self) -> Option<String> {
+        self.controller.try_with_value(|c| c.key().to_owned())
+    }
+
     /// The storage key, for the Data view.
     pub fn key(self) -> String {
         self.controller.with_value(|c| c.key().to_owned())

@@ -124,7 +124,9 @@ impl Syncing {
     }
 
     fn key(self) -> String {
-        self.saving.key()
+        // The controller may belong to an owner already gone (the recovery
+        // screen's "Start fresh"): never panic on it.
+        self.saving.try_key().unwrap_or_default()
     }
 
     fn connected(self) -> bool {
