@@ -50,6 +50,9 @@ pub enum Route {
     Supervisor(String),
     /// A supervisor's answer, as the student opens it (the link's data).
     FeedbackAnswer(String),
+    /// The student's own data from another device: a transfer link's
+    /// encrypted data, as written (opened on the Data view).
+    Transfer(String),
     /// A fragment that names no view (a stale bookmark, a typo, a record
     /// link whose id is not an id), as written.
     NotFound(String),
@@ -96,10 +99,11 @@ impl Route {
             let data = trimmed[7..].trim_end_matches('/');
             return Route::Shared((!data.is_empty()).then(|| data.to_owned()));
         }
-        // Feedback links' data too.
+        // Feedback and transfer links' data too.
         for (prefix, route) in [
             ("feedback/", Route::Supervisor as fn(String) -> Route),
             ("answer/", Route::FeedbackAnswer),
+            ("transfer/", Route::Transfer),
         ] {
             let data = trimmed
                 .get(..prefix.len())
@@ -152,6 +156,7 @@ impl Route {
             Route::FeedbackRequest(id) => format!("#/portfolio/{id}/feedback"),
             Route::Supervisor(data) => format!("#/feedback/{data}"),
             Route::FeedbackAnswer(data) => format!("#/answer/{data}"),
+            Route::Transfer(data) => format!("#/transfer/{data}"),
             other => other.section_href().to_owned(),
         }
     }
@@ -170,6 +175,7 @@ impl Route {
             | Route::PrintPortfolio
             | Route::SharePortfolio => Route::Portfolio,
             Route::Shared(_) => Route::Shared(None),
+            Route::Transfer(_) => Route::Data,
             other => other.clone(),
         }
     }
@@ -182,7 +188,7 @@ impl Route {
             Route::Skills => "#/skills",
             Route::Contacts => "#/contacts",
             Route::Profile => "#/profile",
-            Route::Data => "#/data",
+            Route::Data | Route::Transfer(_) => "#/data",
             Route::More => "#/more",
             Route::NewApplication => "#/applications/new",
             Route::NewContact => "#/contacts/new",
@@ -229,6 +235,7 @@ impl Route {
             Route::FeedbackRequest(_) => "Ask for feedback",
             Route::Supervisor(_) => "Feedback request",
             Route::FeedbackAnswer(_) => "Feedback received",
+            Route::Transfer(_) => "Data from another device",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -300,6 +307,7 @@ mod tests {
             Route::FeedbackRequest(id()),
             Route::Supervisor("q1ZKSy3K-_aB".into()),
             Route::FeedbackAnswer("Zm9v_-Yg".into()),
+            Route::Transfer("AQcHBwcH-_x".into()),
         ]);
         all
     }
@@ -423,6 +431,18 @@ mod tests {
         assert_eq!(
             Route::from_hash(&format!("#/portfolio/{ID}/feedback")).section(),
             Route::Portfolio
+        );
+    }
+
+    #[test]
+    fn transfer_link_data_keeps_its_case_and_belongs_to_data() {
+        let route = Route::from_hash("#/Transfer/AbC-_x/");
+        assert_eq!(route, Route::Transfer("AbC-_x".into()));
+        assert_eq!(route.section(), Route::Data);
+        // Without data there is nothing to open.
+        assert_eq!(
+            Route::from_hash("#/transfer/"),
+            Route::NotFound("/transfer/".into())
         );
     }
 

@@ -728,3 +728,58 @@ async fn a_feedback_answer_seal_holds_only_for_its_text_and_key() {
     assert!(!seal_valid(&changed, &key).await);
     assert!(!seal_valid(&read, &new_key().unwrap()).await);
 }
+
+/// The transfer link's cipher (Web Crypto): what is sealed opens with the
+/// same passphrase, byte for byte; a wrong passphrase, one flipped bit of
+/// the ciphertext, the salt or the nonce are refused alike; two seals of
+/// the same data differ (fresh salt and nonce).
+#[wasm_bindgen_test]
+async fn transfer_sealing_round_trips_and_refuses_tampering() {
+    use microfolio::domain::transfer::{Sealed, TransferError, TAG_LEN};
+    use microfolio::ui::transfer::{seal, unseal};
+    let plain = b"{\"format\":\"microfolio\"} and more".to_vec();
+    let sealed = seal(&plain, "acorn actor adobe agent alarm zephyr")
+        .await
+        .unwrap();
+    assert_eq!(sealed.ciphertext.len(), plain.len() + TAG_LEN);
+    assert_ne!(&sealed.ciphertext[..plain.len()], &plain[..]);
+    let opened = unseal(&sealed, "acorn actor adobe agent alarm zephyr").await;
+    assert_eq!(opened, Ok(plain.clone()));
+    // Through the link's text too.
+    let reparsed = Sealed::parse(&sealed.to_link_data()).unwrap();
+    assert_eq!(
+        unseal(&reparsed, "acorn actor adobe agent alarm zephyr").await,
+        Ok(plain.clone())
+    );
+
+    let refused = Err(TransferError::WrongPassphraseOrChanged);
+    assert_eq!(
+        unseal(&sealed, "acorn actor adobe agent alarm zebra").await,
+        refused
+    );
+    let mut changed = sealed.clone();
+    changed.ciphertext[3] ^= 1;
+    assert_eq!(
+        unseal(&changed, "acorn actor adobe agent alarm zephyr").await,
+        refused
+    );
+    let mut changed = sealed.clone();
+    changed.salt[0] ^= 1;
+    assert_eq!(
+        unseal(&changed, "acorn actor adobe agent alarm zephyr").await,
+        refused
+    );
+    let mut changed = sealed.clone();
+    changed.iv[11] ^= 0x80;
+    assert_eq!(
+        unseal(&changed, "acorn actor adobe agent alarm zephyr").await,
+        refused
+    );
+
+    let again = seal(&plain, "acorn actor adobe agent alarm zephyr")
+        .await
+        .unwrap();
+    assert_ne!(again.salt, sealed.salt);
+    assert_ne!(again.iv, sealed.iv);
+    assert_ne!(again.ciphertext, sealed.ciphertext);
+}

@@ -81,7 +81,12 @@ pub fn merge_in(here: &Document, file: &Document) -> (Document, MergeReport) {
     merge_list(&mut doc.skills, &file.skills, &mut report);
     merge_list(&mut doc.applications, &file.applications, &mut report);
     merge_list(&mut doc.entries, &file.entries, &mut report);
-    if file.profile != doc.profile && file.profile.meta.updated > doc.profile.meta.updated {
+    // A blank profile here (a fresh browser's) was never written by the
+    // student: it is not "newer" than the file's.
+    let blank_here = doc.profile.is_blank() && !file.profile.is_blank();
+    if file.profile != doc.profile
+        && (blank_here || file.profile.meta.updated > doc.profile.meta.updated)
+    {
         report.updated_from_file.push("Your profile".into());
         doc.profile = file.profile.clone();
     }
@@ -153,6 +158,23 @@ mod tests {
         let doc = replace_with(&here, &file);
         assert_eq!(doc.applications, file.applications);
         assert_eq!(doc.revision, 41);
+    }
+
+    #[test]
+    fn merging_into_a_fresh_browser_takes_the_files_profile() {
+        // Regression (issue 22): a transfer link merged into a new browser
+        // kept its blank profile, created after the file's was last edited.
+        let (mut file, _) = here_and_file();
+        file.profile.name = "Ada Student".into();
+        file.profile.meta.touch(at(2, 1));
+        let fresh = Document::new(at(9, 1), RecordId::from_random_bytes([3; 16]));
+        let (doc, report) = merge_in(&fresh, &file);
+        assert_eq!(doc.profile.name, "Ada Student");
+        assert_eq!(report.updated_from_file, ["Your profile"]);
+        // A profile the student filled in here stays when it is newer.
+        let mut here = fresh.clone();
+        here.profile.name = "Ada Here".into();
+        assert_eq!(merge_in(&here, &file).0.profile.name, "Ada Here");
     }
 
     #[test]

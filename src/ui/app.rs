@@ -159,7 +159,8 @@ fn Workspace(
     crate::ui::offline::register(update_ready);
     let help = RwSignal::new(false);
     crate::ui::shortcuts::install(help, recipient);
-    Saving::start(doc, controller);
+    let saving = Saving::start(doc, controller);
+    crate::ui::syncing::Syncing::start(doc, saving);
 
     let route = use_hash_route();
     // Each view gets its own page title, and focus moves to its heading so a

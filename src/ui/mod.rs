@@ -21,6 +21,9 @@ pub mod share_link;
 pub mod shell;
 pub mod shortcuts;
 pub mod state;
+pub mod sync_file;
+pub mod syncing;
+pub mod transfer;
 pub mod widgets;
 
 pub use app::App;

@@ -120,6 +120,15 @@ impl Saving {
         self.conflicts.get()
     }
 
+    /// Shows records changed in two places by a merge made elsewhere (the
+    /// synced file), and tells open forms that the data changed.
+    pub fn show_conflicts(self, conflicts: Vec<Conflict>) {
+        self.remote_changes.update(|n| *n += 1);
+        if !conflicts.is_empty() {
+            self.conflicts.set(conflicts);
+        }
+    }
+
     pub fn dismiss_conflicts(self) {
         self.conflicts.set(Vec::new());
     }
@@ -127,6 +136,12 @@ impl Saving {
     /// Counts changes taken in from other tabs (see `StaleGuard`).
     pub fn remote_changes_untracked(self) -> u64 {
         self.remote_changes.get_untracked()
+    }
+
+    /// The storage key, or `None` once the controller is gone (work
+    /// finishing after the workspace was replaced).
+    pub fn try_key(self) -> Option<String> {
+        self.controller.try_with_value(|c| c.key().to_owned())
     }
 
     /// The storage key, for the Data view.

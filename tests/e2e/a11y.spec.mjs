@@ -1,8 +1,8 @@
 // End-to-end: accessibility. axe-core (WCAG 2.0–2.2 A/AA and best
 // practice) reports nothing on any view, with real data, in light and in
 // dark colour schemes; also the board with a Move list open, a share
-// link, the CSV import's mapping and preview, the dashboard's charts with
-// sample data, and the shortcuts dialog.
+// link, the CSV import's mapping and preview, a transfer link made and
+// opened, the dashboard's charts with sample data, and the shortcuts dialog.
 import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -34,9 +34,9 @@ async function violations(page) {
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {
-    // Every view and five states of them, each checked by axe: more than
-    // the default 30 s on a busy machine.
-    test.slow();
+    // Some twenty views and several of their states, each checked by axe,
+    // and a transfer link's PBKDF2: more than the default 30 s.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     const doc = await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8");
     await openApp(page);
@@ -69,6 +69,14 @@ for (const colorScheme of ["light", "dark"]) {
     await page.getByLabel("Stage for “Maybe” (1 row)").selectOption("Saved");
     await expect(page.getByRole("region", { name: "CSV import" })).toContainText("Likely duplicates");
     expect(await violations(page), `CSV import mapping and preview (${colorScheme})`).toEqual([]);
+    // A transfer link, made, then opened (asking for its passphrase).
+    await page.goto("#/data");
+    await page.getByRole("button", { name: "Make the link" }).click();
+    const transfer = await page.getByRole("textbox", { name: "Transfer link" }).inputValue({ timeout: 30_000 });
+    expect(await violations(page), `transfer link (${colorScheme})`).toEqual([]);
+    await page.goto(transfer);
+    await expect(page.getByRole("heading", { name: "Data from your other device" })).toBeVisible();
+    expect(await violations(page), `transfer link opened (${colorScheme})`).toEqual([]);
     // The dashboard with sample data, and the shortcuts dialog open.
     await page.evaluate(() => localStorage.clear());
     await page.goto("#/");

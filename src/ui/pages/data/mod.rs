@@ -1,8 +1,13 @@
 //! Data: where the student's data lives, whether the browser promises to
 //! keep it, and a backup download.
 
+mod at_risk;
 mod csv_import;
+mod import_flow;
+mod receive;
 mod restore;
+mod send;
+mod sync;
 mod undo_import;
 
 use crate::domain::encode;
@@ -54,7 +59,8 @@ enum ExportKind {
 }
 
 #[component]
-pub fn DataPage() -> impl IntoView {
+/// `transfer`: a transfer link's data, opened at the top of the view.
+pub fn DataPage(#[prop(optional)] transfer: Option<String>) -> impl IntoView {
     let doc = use_doc();
     let saving = use_context::<Saving>();
     let size = move || doc.with(|d| encode(d).len());
@@ -123,10 +129,12 @@ pub fn DataPage() -> impl IntoView {
     };
     view! {
         <PageHeading>"Your data"</PageHeading>
+        {transfer.map(|data| view! { <receive::Receive data=data /> })}
         <p class="lead">
             "Everything you enter is kept in this browser on this device, and nothing is sent "
             "anywhere. Clearing the browser's site data deletes it, so download a backup now and then."
         </p>
+        <at_risk::AtRisk />
         <section class="panel" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Back up"</h2>
             <p>"Download everything as one JSON file that you can keep or move to another browser."</p>
@@ -139,6 +147,8 @@ pub fn DataPage() -> impl IntoView {
                 {move || message.get()}
             </p>
         </section>
+        <sync::SyncedCopy />
+        <send::SendToDevice />
         <section class="panel" aria-labelledby="exports-heading">
             <h2 id="exports-heading">"Export for other tools"</h2>
             <ul class="plain-list">
