@@ -416,7 +416,9 @@ async fn opening_the_app_writes_nothing_and_shows_every_view_in_the_nav() {
             "Skills",
             "Contacts",
             "Profile",
-            "Data"
+            "Data",
+            // The phone's tab bar's last tab (CSS shows it only there).
+            "More"
         ]
     );
     assert_eq!(
