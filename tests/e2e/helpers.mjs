@@ -115,8 +115,9 @@ export const test = base.extend({
 export const storageKey = (path = SUBPATH) => `microfolio:${path}:document`;
 
 /**
- * A fresh copy of the current-version fixture document
- * (tests/fixtures/v3.json), its dates moved to the test's clock.
+ * A fresh copy of the fixture document (tests/fixtures/v3.json; the app
+ * reads it through the migration to the current schema), its dates moved
+ * to the test's clock.
  */
 export const fixture = async () =>
   shiftDates(JSON.parse(await readFile(new URL("../fixtures/v3.json", import.meta.url), "utf8")));
