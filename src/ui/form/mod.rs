@@ -24,6 +24,7 @@ pub mod row_list;
 pub mod select_field;
 pub mod stale_guard;
 pub mod text_field;
+mod view;
 
 pub use delete_record::DeleteRecord;
 pub use drafts::Drafts;
@@ -35,6 +36,7 @@ pub use row_list::RowList;
 pub use select_field::SelectField;
 pub use stale_guard::{StaleGuard, StaleWarning};
 pub use text_field::TextField;
+pub use view::RecordFormView;
 
 use crate::domain::merge::Record;
 use crate::domain::{Document, FieldError, RecordId};
@@ -308,54 +310,5 @@ impl<R: Editable> RecordForm<R> {
                 }
             }
         }
-    }
-}
-
-/// The form around a record's fields (`children`): error summary, stale
-/// warning, Save and Cancel, and the status line.
-#[component]
-pub fn RecordFormView<R: Editable>(form: RecordForm<R>, children: Children) -> impl IntoView {
-    let summary = form
-        .errors
-        .summary(|f: R::Field| (f.dom_id(), FieldId::label(f)));
-    let id = form.id();
-    let (cancel, cancel_text) = R::cancel(id, form.is_new);
-    let submit_text = if form.is_new {
-        R::SUBMIT.0
-    } else {
-        R::SUBMIT.1
-    };
-    view! {
-        <ErrorSummary id=R::ERRORS_ID heading="Some details need fixing before this is saved" items=summary />
-        <StaleWarning guard=form.guard />
-        {move || form.restored.get().then(|| view! {
-            <div class="banner draft-notice" role="status">
-                <p>"Your unsaved changes from before are back. Save them, or discard them to see what is stored."</p>
-                <button type="button" class="button" on:click=move |_| form.discard()>"Discard changes"</button>
-            </div>
-        })}
-        <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            form.submit();
-        }>
-            {children()}
-            // Sticky: Save stays in reach however long the form.
-            <div class="actions form-actions">
-                <button type="submit" class="button primary">{submit_text}</button>
-                // Cancel means: not these changes.
-                {match form.close.get_value() {
-                    Some(close) => view! {
-                        <button type="button" class="button" on:click=move |_| {
-                            form.discard();
-                            close.run(());
-                        }>"Cancel"</button>
-                    }.into_any(),
-                    None => view! {
-                        <a class="button" href=cancel.href() on:click=move |_| form.discard()>{cancel_text}</a>
-                    }.into_any(),
-                }}
-            </div>
-            <p class="status save-status" role="status">{move || form.status.get()}</p>
-        </form>
     }
 }
