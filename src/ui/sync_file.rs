@@ -1,7 +1,7 @@
 //! The synced file's browser side: the File System Access API (Chrome and
 //! Edge on a computer) and IndexedDB, bound by hand (web-sys gates the
 //! file API behind `web_sys_unstable_apis`). What to write and when to
-//! merge is `domain/sync.rs`; when is `ui/syncing.rs`.
+//! merge is `domain/sync.rs`; when is `ui/syncing/`.
 //!
 //! The file comes from ONE function, [`choose`], which calls the page's
 //! `showSaveFilePicker` or `showOpenFilePicker` when it is called: the

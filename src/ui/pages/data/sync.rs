@@ -1,6 +1,6 @@
 //! Keep a synced copy in a file (browsers with the File System Access
 //! API): create or open the file, reconnect after a visit, stop. The
-//! syncing itself runs app-wide (`ui/syncing.rs`).
+//! syncing itself runs app-wide (`ui/syncing/`).
 
 use crate::ui::syncing::{SyncStatus, Syncing};
 use leptos::prelude::*;
