@@ -9,6 +9,7 @@
 use super::import_flow::{ImportFlow, ImportSteps, Step};
 use crate::domain::transfer::Sealed;
 use crate::ui::transfer::open_link;
+use crate::ui::widgets::PassphraseField;
 use leptos::prelude::*;
 
 #[component]
@@ -60,18 +61,12 @@ pub fn Receive(data: String) -> impl IntoView {
             </p>
             <Show when=asking>
                 <form on:submit=unlock>
-                    <div class="field">
-                        <label for="receive-passphrase">"The link’s passphrase"</label>
-                        <input
-                            id="receive-passphrase"
-                            type="text"
-                            autocomplete="off"
-                            autocapitalize="none"
-                            spellcheck="false"
-                            prop:value=move || passphrase.get()
-                            on:input=move |ev| passphrase.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <PassphraseField
+                        id="receive-passphrase"
+                        label="The link’s passphrase"
+                        value=passphrase
+                        on_input=Callback::new(move |p| passphrase.set(p))
+                    />
                     <button type="submit" class="button primary">"Unlock"</button>
                 </form>
             </Show>

@@ -9,6 +9,7 @@ use crate::domain::passphrase::{check, propose};
 use crate::domain::transfer::qr_image;
 use crate::ui::state::use_doc;
 use crate::ui::transfer::{make_link, random_bytes};
+use crate::ui::widgets::PassphraseField;
 use leptos::prelude::*;
 
 #[derive(Clone)]
@@ -61,24 +62,15 @@ pub fn SendToDevice() -> impl IntoView {
                 "the link holds your data, encrypted with a passphrase. Open it on the other "
                 "device and type the passphrase there."
             </p>
-            <div class="field">
-                <label for="send-passphrase">"Passphrase for the link"</label>
-                <input
-                    id="send-passphrase"
-                    type="text"
-                    autocomplete="off"
-                    autocapitalize="none"
-                    spellcheck="false"
-                    aria-describedby="send-passphrase-hint"
-                    prop:value=move || passphrase.get()
-                    on:input=move |ev| set_passphrase(event_target_value(&ev))
-                />
-                <p class="hint" id="send-passphrase-hint">
-                    "Chosen at random; you may type your own. It is not kept anywhere: note it, "
-                    "and send it apart from the link."
-                </p>
-                {move || weak().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            </div>
+            <PassphraseField
+                id="send-passphrase"
+                label="Passphrase for the link"
+                value=passphrase
+                on_input=Callback::new(set_passphrase)
+                hint="Chosen at random; you may type your own. It is not kept anywhere: note it, \
+                      and send it apart from the link."
+                error=Signal::derive(weak)
+            />
             <div class="actions">
                 <button type="button" class="button" on:click=move |_| set_passphrase(proposal())>
                     "New words"
