@@ -12,7 +12,7 @@
 //! (fees, notes, reflection, skills, links, contacts) goes in.
 
 use super::competencies::{MAX_COMPETENCIES, SCALE};
-use super::{CompetencyRating, Questions};
+use super::Questions;
 use crate::domain::codec::{deserialize_with_path, parse_bounded, DecodeError, Limits};
 use crate::domain::validate::check_email;
 use crate::domain::RecordId;
@@ -70,26 +70,21 @@ pub struct FeedbackRequest {
     pub questions: Questions,
 }
 
-/// A supervisor's answer, as the link back carries it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FeedbackResponse {
-    pub format: String,
-    pub version: u32,
-    /// The response's own id.
-    pub id: RecordId,
-    /// The request it answers.
-    pub request: RecordId,
-    pub answered: NaiveDate,
-    pub name: String,
-    pub title: String,
-    pub overall: Option<u8>,
-    pub comment: String,
-    pub competencies: Vec<CompetencyRating>,
-    pub gained: String,
-    pub shareable: bool,
-    /// HMAC-SHA256 (base64url) of [`sealed_text`] under the request's key.
-    pub seal: String,
+with_answer! {
+    /// A supervisor's answer, as the link back carries it.
+    #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FeedbackResponse {
+        pub format: String,
+        pub version: u32,
+        /// The response's own id.
+        pub id: RecordId,
+        /// The request it answers.
+        pub request: RecordId,
+        ..answer,
+        /// HMAC-SHA256 (base64url) of [`sealed_text`] under the request's key.
+        pub seal: String,
+    }
 }
 
 /// Why a link could not be read (every message says what to do).

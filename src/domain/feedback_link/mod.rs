@@ -18,6 +18,45 @@
 //!
 //! Pure: ids, keys and dates are passed in.
 
+/// Declares a struct with the fields of a supervisor's answer (its date,
+/// who, the ratings and comments, whether it may be shared) where it says
+/// `..answer`: the link back ([`format::FeedbackResponse`]) and the answer
+/// as stored ([`ReceivedAnswer`]) list them once, in one order (the seal
+/// covers the response's text in its field order). Not a nested struct:
+/// both formats stay as they are. Not `#[serde(flatten)]` either: an error
+/// would lose the failing field's path, and "unknown field" the known ones.
+macro_rules! with_answer {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident {
+            $($(#[$before_meta:meta])* pub $before:ident: $before_ty:ty,)*
+            ..answer,
+            $($(#[$after_meta:meta])* pub $after:ident: $after_ty:ty,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub struct $name {
+            $($(#[$before_meta])* pub $before: $before_ty,)*
+            /// The date the answer gives for itself.
+            pub answered: ::chrono::NaiveDate,
+            /// The name and title it gives (not proven: a link proves
+            /// nothing about who wrote it).
+            pub name: String,
+            pub title: String,
+            /// Within [`competencies::SCALE`](crate::domain::feedback_link::competencies::SCALE);
+            /// `None`: not asked or not rated.
+            pub overall: Option<u8>,
+            pub comment: String,
+            pub competencies: Vec<$crate::domain::feedback_link::CompetencyRating>,
+            /// What the supervisor's organization gained from the project.
+            pub gained: String,
+            /// The supervisor allows showing it in shared portfolios.
+            pub shareable: bool,
+            $($(#[$after_meta])* pub $after: $after_ty,)*
+        }
+    };
+}
+
 pub mod competencies;
 pub mod format;
 pub mod matching;
@@ -77,23 +116,14 @@ pub struct FeedbackAsk {
     pub answer: Option<ReceivedAnswer>,
 }
 
-/// A supervisor's answer as attached to the entry.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReceivedAnswer {
-    /// The response's own id (a second copy of it is a duplicate).
-    pub response: RecordId,
-    /// When the student attached it.
-    pub received: NaiveDate,
-    /// The date the answer gives for itself.
-    pub answered: NaiveDate,
-    /// The name and title it gives (not proven: a link proves nothing
-    /// about who wrote it).
-    pub name: String,
-    pub title: String,
-    pub overall: Option<u8>,
-    pub comment: String,
-    pub competencies: Vec<CompetencyRating>,
-    pub gained: String,
-    /// The supervisor allows showing it in shared portfolios.
-    pub shareable: bool,
+with_answer! {
+    /// A supervisor's answer as attached to the entry.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct ReceivedAnswer {
+        /// The response's own id (a second copy of it is a duplicate).
+        pub response: RecordId,
+        /// When the student attached it.
+        pub received: NaiveDate,
+        ..answer,
+    }
 }

@@ -306,3 +306,41 @@ fn the_config_replaces_the_competency_list_or_keeps_nace() {
     let e = parse_config(&format!("{{\"competencies\": [{}]}}", long.join(","))).unwrap_err();
     assert!(e[0].contains("more than 20"), "{e:?}");
 }
+
+/// Guards the field order `with_answer!` gives both formats: the seal
+/// covers the response's text as written, so every deployment's build must
+/// write the same order; the stored answer keeps the v4 fixture's order.
+#[test]
+fn the_response_and_the_stored_answer_keep_their_field_order() {
+    let in_order = |text: &str, keys: &[&str]| {
+        let at: Vec<usize> = keys
+            .iter()
+            .map(|k| text.find(&format!("\"{k}\":")).expect(k))
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{keys:?} in {text}");
+    };
+    let answer = [
+        "answered",
+        "name",
+        "title",
+        "overall",
+        "comment",
+        "competencies",
+        "gained",
+        "shareable",
+    ];
+    let link = encode_response(&response(3));
+    in_order(
+        &link,
+        &[
+            &["format", "version", "id", "request"][..],
+            &answer,
+            &["seal"],
+        ]
+        .concat(),
+    );
+    let (doc, _) = doc_with_request();
+    let verdict = judge(&doc, &decode_response(&link).unwrap(), true, day(23)).unwrap();
+    let stored = serde_json::to_string(verdict.answer()).unwrap();
+    in_order(&stored, &[&["response", "received"][..], &answer].concat());
+}
