@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Reports the size of every shipped file: raw, gzip -9 and brotli (if the
-# `brotli` command exists), and the total a first load transfers.
+# Reports the size of every shipped file, sub-folders included (a split
+# build's `pkg-<hash>/` and its chunks): raw, gzip -9 and brotli (if the
+# `brotli` command exists), and the total of them all. What a first load
+# transfers is less: scripts/bench-phone.mjs records it (see BENCHMARKS.md).
 set -euo pipefail
 dir=${1:-dist}
 printf '%-44s %10s %10s %10s\n' file raw gzip brotli
@@ -16,5 +18,5 @@ while IFS= read -r f; do
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + gz))
   printf '%-44s %10d %10d %10s\n' "${f#"$dir"/}" "$raw" "$gz" "$br"
-done < <(find "$dir" -type f | sort)
+done < <(find "$dir" -type f ! -name '*.map' | sort)
 printf '%-44s %10d %10d %10s\n' total "$total_raw" "$total_gz" "$([ "$total_br" -gt 0 ] && echo "$total_br" || echo -)"
