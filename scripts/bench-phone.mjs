@@ -276,5 +276,5 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   await browser.close();
   const rows = [firstLoadRow(figures, 0), ...phoneRows(figures)].map((r) => `| ${r[0]} | ${r[1]} | ${r[5]} | ${r[6]} |`);
   console.log(["| measure | Microfolio | target | |", "| --- | --- | --- | --- |", ...rows].join("\n"));
-  console.log(`\n${phoneMarkdown(figures).join("\n\n")}\n\nservice workers throttled: ${figures.workersThrottled}`);
+  console.log(`\n${phoneMarkdown(figures)}\n\nservice workers throttled: ${figures.workersThrottled}`);
 }

@@ -316,7 +316,6 @@ const table = [
   ...rows.map((r) => `| ${r.join(" | ")} |`),
 ].join("\n");
 const shipped = sizeTable(sizes);
-const [phoneViews, phoneFirstLoad, phoneChunks, ...phoneNotes] = phoneMarkdown(phone);
 const chromiumVersion = execSync("/usr/bin/chromium --version").toString().trim();
 const machine = `${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()}, ${chromiumVersion}, Node ${process.version}`;
 const storage = `Stored size: ${per(5000 + 500 + 200, "record")} on average for the realistic large dataset as the app stores it (packed layout: ${(results.largeChars / 1e6).toFixed(2)} M characters for 5,700 records, keys included; the same data as plain JSON is ${(results.largeJson / 1e6).toFixed(2)} M characters, ${Math.round(results.largeJson / 5700)} per record). The generated notes draw on a vocabulary of about 50 words; they compress about 3.2× under the same DEFLATE level, the seed articles of real prose in \`../shared/seeds\` about 2.8×, so with real notes expect roughly 6% more (about 0.68 M characters): still far inside the quota. Filter, save and memory are measured with 5,000 applications that have short notes and no optional fields (${(results.leanChars / 1e6).toFixed(2)} M characters as stored), because the floor pages keep plain JSON under one key and the realistic dataset does not fit there. A keystroke into a field nothing listens to measures ${ms(results.filterNoop)} by the filter's method; timed from the event to the frame after the next refresh instead, it measures ${ms(results.filterNoopRefresh)}, about a whole frame, so timed that way no keystroke could be within 16 ms.`;
@@ -334,19 +333,7 @@ ${shown}
 
 The Leptos floor is the vanilla-JS floor page written with the app's own stack (Leptos 0.8 CSR, serde_json, wasm-bindgen; \`tests/bench/leptos-floor/\`), built with the app's release profile and wasm-opt flags: the same stored JSON, the same rows (keyed), the same search, and nothing else. It is what the required stack costs before any of the app's own code: its first load (HTML, JS and wasm, gzip) is ${kib(leptosGz)}, and its start-up takes ${(results.startLeptos / results.startFloor).toFixed(2)}× as long as the vanilla-JS floor's.
 
-The emulated phone: each view opened from the first one (a view not loaded yet; the target, ≤ 300 ms, holds for the slowest):
-
-${phoneViews}
-
-What the first load counts: every file the first visit requested before its first view was usable (bytes):
-
-${phoneFirstLoad}
-
-Every wasm module (the main module and each chunk; bytes):
-
-${phoneChunks}
-
-${phoneNotes.join("\n\n")}
+${phoneMarkdown(phone)}
 
 Shipped files, every file under \`dist/\` (bytes):
 
@@ -379,4 +366,4 @@ console.log(storage);
 console.log();
 console.log(shipped);
 console.log();
-console.log(phoneMarkdown(phone).join("\n\n"));
+console.log(phoneMarkdown(phone));

@@ -9,7 +9,7 @@ printf '%-44s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 while IFS= read -r f; do
   raw=$(wc -c <"$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
+  gz=$(gzip -9 -n -c "$f" | wc -c)
   br=-
   if command -v brotli >/dev/null 2>&1; then
     br=$(brotli -c -q 11 "$f" | wc -c)
