@@ -38,6 +38,7 @@ const servers = [
   spawn("node", ["scripts/static-server.mjs", "--dir", "tests/bench/floor", "--port", String(FLOOR_PORT)], { stdio: "ignore" }),
   spawn("node", ["scripts/static-server.mjs", "--dir", LEPTOS_DIR, "--port", String(LEPTOS_PORT)], { stdio: "ignore" }),
 ];
+process.on("exit", () => servers.forEach((s) => s.kill())); // a failed run too
 await new Promise((r) => setTimeout(r, 600));
 const browser = await chromium.launch(BROWSER);
 
