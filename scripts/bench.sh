@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark: builds the release and the Leptos floor page, then runs
 # scripts/bench.mjs (headless Chromium: the app next to the vanilla-JS floor
-# and the Leptos floor). Not part of the test command: timings vary by
-# machine. Writes BENCHMARKS.md.
+# and the Leptos floor, then the emulated phone of scripts/bench-phone.mjs).
+# Not part of the test command: timings vary by machine. Writes BENCHMARKS.md.
+# RUNS (7), BENCH_PORT (4191, and the next three) and PHONE_VIEWS (link
+# names, e.g. Portfolio,Skills,Data; all seven by default) pass through.
 source "$(dirname "$0")/setup.sh"
 ensure_build_tools
 ensure_chromium

@@ -2,13 +2,16 @@
 // fallback. `/base` redirects to `/base/`, a directory serves its
 // index.html, anything else is a file or a 404. Binds to 127.0.0.1 only.
 //
-//   node scripts/static-server.mjs --dir dist --port 8080 [--base /a/ --base /b/]
+//   node scripts/static-server.mjs --dir dist --port 8080 [--base /a/ --base /b/] [--gzip]
 //
 // Each --base mounts the same directory under another path (two career
-// centers on one origin); the default is `/`.
+// centers on one origin); the default is `/`. With --gzip, text and wasm
+// go out as `Content-Encoding: gzip` (zlib level 9, compressed once per
+// file version) to a request that accepts it, as GitHub Pages serves them.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -22,6 +25,7 @@ const bases = args
   .map((b) => (b.endsWith("/") ? b : b + "/"))
   .map((b) => (b.startsWith("/") ? b : "/" + b));
 if (bases.length === 0) bases.push("/");
+const gzip = args.includes("--gzip");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -36,6 +40,28 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
   ".txt": "text/plain; charset=utf-8",
 };
+// What --gzip compresses (images like PNG are compressed already).
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".svg", ".webmanifest", ".txt"]);
+/** file → { mtime, size, body }: each file's gzip, made when first asked. */
+const gzipped = new Map();
+
+/** Whether an Accept-Encoding header allows gzip (`gzip`, `*`, not `q=0`). */
+function acceptsGzip(header = "") {
+  return header.split(",").some((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (name === "gzip" || name === "*") && !(q && Number(q.slice(2)) === 0);
+  });
+}
+
+async function gzipOf(file) {
+  const info = await stat(file);
+  const kept = gzipped.get(file);
+  if (kept && kept.mtime === info.mtimeMs && kept.size === info.size) return kept.body;
+  const body = gzipSync(await readFile(file), { level: 9 });
+  gzipped.set(file, { mtime: info.mtimeMs, size: info.size, body });
+  return body;
+}
 
 async function fileFor(path) {
   const target = resolve(join(dir, path));
@@ -65,9 +91,22 @@ const server = createServer(async (req, res) => {
     return res.end();
   }
   try {
+    const type = TYPES[extname(found.file)] ?? "application/octet-stream";
+    if (gzip && COMPRESSIBLE.has(extname(found.file))) {
+      const zipped = acceptsGzip(req.headers["accept-encoding"]);
+      const body = zipped ? await gzipOf(found.file) : await readFile(found.file);
+      res.writeHead(200, {
+        "Content-Type": type,
+        "Cache-Control": "no-cache",
+        Vary: "Accept-Encoding",
+        ...(zipped ? { "Content-Encoding": "gzip" } : {}),
+        "Content-Length": body.length,
+      });
+      return res.end(req.method === "HEAD" ? undefined : body);
+    }
     const body = await readFile(found.file);
     res.writeHead(200, {
-      "Content-Type": TYPES[extname(found.file)] ?? "application/octet-stream",
+      "Content-Type": type,
       "Cache-Control": "no-cache",
     });
     res.end(req.method === "HEAD" ? undefined : body);
