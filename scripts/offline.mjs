@@ -15,7 +15,11 @@ import { join } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR ?? "dist";
 if (process.env.TRUNK_PROFILE === "release") {
-  const files = readdirSync(staging).filter((f) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(f) && f !== "sw.js");
+  // Every file, the split build's pkg-<hash>/ folder included: the worker
+  // precaches every chunk, so every view opens offline after one visit.
+  const files = readdirSync(staging, { recursive: true })
+    .map((f) => f.split("\\").join("/"))
+    .filter((f) => /\.(js|wasm|css|svg|png|webmanifest)$/.test(f) && f !== "sw.js");
   const icon = files.find((f) => /^favicon.*\.svg$/.test(f));
   const manifest = {
     name: "Microfolio",

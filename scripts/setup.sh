@@ -4,6 +4,7 @@
 # checks versions and returns in seconds.
 #
 #   wasm32 target · trunk 0.21.14 · wasm-bindgen-cli at the Cargo.lock version
+#   · wasm-split-cli (wasm_split_cli_support 0.2.4)
 #   · npm packages from package-lock.json (wasm-opt from binaryen@132,
 #   Playwright) · Debian chromium + chromium-driver (tests only)
 
@@ -55,6 +56,16 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# The splitter that cuts the wasm into chunks (scripts/wasm-build.sh).
+WASM_SPLIT_VERSION=0.2.4
+ensure_wasm_split() {
+  if ! command -v wasm-split-cli >/dev/null 2>&1 ||
+    ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    step "Installing wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, a few minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  fi
+}
+
 ensure_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -74,5 +85,6 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_node
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_trunk
 }

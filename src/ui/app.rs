@@ -170,7 +170,7 @@ fn Workspace(
         toaster.view_changed(&current);
         document().set_title(&format!("{} · Microfolio", current.title()));
         if prev.is_some() {
-            focus_element("page-heading");
+            crate::ui::chunk::focus_heading();
         }
         current
     });

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod backup;
 pub mod branding;
+pub mod chunk;
 pub mod compress;
 pub mod feedback_link;
 pub mod field_ids;

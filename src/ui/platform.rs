@@ -153,13 +153,16 @@ pub fn focus_later(id: impl Into<String>) {
 
 /// Moves keyboard focus to the element with `id`, if it exists.
 pub fn focus_element(id: &str) {
-    if let Some(el) = web_sys::window()
+    try_focus(id);
+}
+
+/// Moves keyboard focus to the element with `id`; false if there is none.
+pub fn try_focus(id: &str) -> bool {
+    let found = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-    }
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    found.map(|el| el.focus().is_ok()).unwrap_or(false)
 }
 
 /// Opens the view `route` (by setting `location.hash` to its link).

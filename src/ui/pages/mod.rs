@@ -16,6 +16,7 @@ pub mod entry_edit;
 pub mod entry_feedback;
 pub mod feedback_request;
 pub mod feedback_response;
+pub mod lazy;
 pub mod more;
 pub mod not_found;
 pub mod portfolio;
@@ -32,35 +33,50 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Page(route: Route) -> impl IntoView {
+    use crate::ui::chunk::{load, Lazy};
     match route {
         Route::Dashboard => dashboard::DashboardPage().into_any(),
-        Route::Applications => applications::ApplicationsPage().into_any(),
-        Route::Portfolio => portfolio::PortfolioPage().into_any(),
-        Route::Skills => skills::SkillsPage().into_any(),
-        Route::Contacts => contacts::ContactsPage().into_any(),
-        Route::Profile => profile::ProfilePage().into_any(),
-        Route::Data => view! { <data::DataPage /> }.into_any(),
-        Route::Transfer(data) => view! { <data::DataPage transfer=data /> }.into_any(),
         Route::More => more::MorePage().into_any(),
-        Route::NewApplication => view! { <application::ApplicationPage id=None /> }.into_any(),
-        Route::Application(id) => view! { <application::ApplicationPage id=Some(id) /> }.into_any(),
-        Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),
-        Route::Contact(id) => view! { <contact::ContactPage id=Some(id) /> }.into_any(),
-        Route::NewSkill => view! { <skill::SkillPage id=None /> }.into_any(),
-        Route::Skill(id) => view! { <skill::SkillPage id=Some(id) /> }.into_any(),
-        Route::NewEntry => view! { <entry_edit::EntryEditPage id=None /> }.into_any(),
-        Route::Entry(id) => view! { <entry::EntryPage id=id /> }.into_any(),
-        Route::EditEntry(id) => view! { <entry_edit::EntryEditPage id=Some(id) /> }.into_any(),
-        Route::PrintPortfolio => print::PrintPage().into_any(),
-        Route::SharePortfolio => share::SharePage().into_any(),
-        Route::Shared(data) => view! { <shared::SharedPage data=data /> }.into_any(),
-        Route::FeedbackRequest(id) => {
-            view! { <feedback_request::FeedbackRequestPage id=id /> }.into_any()
-        }
-        Route::Supervisor(data) => view! { <supervisor::SupervisorPage data=data /> }.into_any(),
-        Route::FeedbackAnswer(data) => {
-            view! { <feedback_response::FeedbackResponsePage data=data /> }.into_any()
-        }
         Route::NotFound(path) => view! { <not_found::NotFoundPage path=path /> }.into_any(),
+        Route::Applications => view! { <Lazy load=load(lazy::applications) /> }.into_any(),
+        Route::Portfolio => view! { <Lazy load=load(lazy::portfolio) /> }.into_any(),
+        Route::Skills => view! { <Lazy load=load(lazy::skills) /> }.into_any(),
+        Route::Contacts => view! { <Lazy load=load(lazy::contacts) /> }.into_any(),
+        Route::Profile => view! { <Lazy load=load(lazy::profile) /> }.into_any(),
+        Route::Data => view! { <Lazy load=load(|| lazy::data(None)) /> }.into_any(),
+        Route::Transfer(data) => {
+            view! { <Lazy load=load(move || lazy::data(Some(data.clone()))) /> }.into_any()
+        }
+        Route::NewApplication => {
+            view! { <Lazy load=load(|| lazy::application(None)) /> }.into_any()
+        }
+        Route::Application(id) => {
+            view! { <Lazy load=load(move || lazy::application(Some(id))) /> }.into_any()
+        }
+        Route::NewContact => view! { <Lazy load=load(|| lazy::contact(None)) /> }.into_any(),
+        Route::Contact(id) => {
+            view! { <Lazy load=load(move || lazy::contact(Some(id))) /> }.into_any()
+        }
+        Route::NewSkill => view! { <Lazy load=load(|| lazy::skill(None)) /> }.into_any(),
+        Route::Skill(id) => view! { <Lazy load=load(move || lazy::skill(Some(id))) /> }.into_any(),
+        Route::NewEntry => view! { <Lazy load=load(|| lazy::entry_edit(None)) /> }.into_any(),
+        Route::Entry(id) => view! { <Lazy load=load(move || lazy::entry(id)) /> }.into_any(),
+        Route::EditEntry(id) => {
+            view! { <Lazy load=load(move || lazy::entry_edit(Some(id))) /> }.into_any()
+        }
+        Route::PrintPortfolio => view! { <Lazy load=load(lazy::print) /> }.into_any(),
+        Route::SharePortfolio => view! { <Lazy load=load(lazy::share) /> }.into_any(),
+        Route::Shared(data) => {
+            view! { <Lazy load=load(move || lazy::shared(data.clone())) /> }.into_any()
+        }
+        Route::FeedbackRequest(id) => {
+            view! { <Lazy load=load(move || lazy::feedback_request(id)) /> }.into_any()
+        }
+        Route::Supervisor(data) => {
+            view! { <Lazy load=load(move || lazy::supervisor(data.clone())) /> }.into_any()
+        }
+        Route::FeedbackAnswer(data) => {
+            view! { <Lazy load=load(move || lazy::feedback_response(data.clone())) /> }.into_any()
+        }
     }
 }
