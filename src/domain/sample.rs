@@ -34,11 +34,33 @@ impl Document {
         &mut self,
         now: DateTime<Utc>,
         today: NaiveDate,
-        mut new_id: impl FnMut() -> RecordId,
+        new_id: impl FnMut() -> RecordId,
     ) {
+        if !self.has_sample() {
+            self.add_sample_from(Document::sample(now, today, new_id), now);
+        }
+    }
+
+    /// Adds the records of `sample` (made by [`Document::sample`], where the
+    /// sample's code is loaded: a chunk of its own in the app), once.
+    pub fn add_sample_from(&mut self, sample: Document, now: DateTime<Utc>) {
         if self.has_sample() {
             return;
         }
+        self.skills.extend(sample.skills);
+        self.contacts.extend(sample.contacts);
+        self.applications.extend(sample.applications);
+        self.entries.extend(sample.entries);
+        self.settings.sample = sample.settings.sample;
+        self.touch(now);
+    }
+
+    /// The sample records, in a document of their own.
+    pub fn sample(
+        now: DateTime<Utc>,
+        today: NaiveDate,
+        mut new_id: impl FnMut() -> RecordId,
+    ) -> Document {
         let days = |n: i64| today - Duration::days(n);
         let mut ids = Vec::new();
         let mut id = || {
@@ -220,12 +242,13 @@ impl Document {
             entries.push(e);
         }
 
-        self.skills.extend(skills);
-        self.contacts.push(lead);
-        self.applications.extend(apps);
-        self.entries.extend(entries);
-        self.settings.sample = ids;
-        self.touch(now);
+        let mut sample = Document::new(now, new_id());
+        sample.skills = skills;
+        sample.contacts = vec![lead];
+        sample.applications = apps;
+        sample.entries = entries;
+        sample.settings.sample = ids;
+        sample
     }
 
     /// Removes every sample record and every reference to one from the

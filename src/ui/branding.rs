@@ -12,6 +12,7 @@
 
 use crate::domain::config::{accent_schemes, parse_config, Config, Rgb, MAX_CONFIG_BYTES};
 use crate::storage;
+use crate::ui::chunk::{lazy_fn, ChunkError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -33,12 +34,15 @@ impl Branding {
         leptos::task::spawn_local(async move {
             match fetch_config().await {
                 Ok(None) => {}
-                Ok(Some(text)) => match parse_config(&text) {
-                    Ok(config) => {
+                Ok(Some(text)) => match parse(text).await {
+                    Ok(Ok(config)) => {
                         apply_accent(config.accent);
                         branding.config.set(config);
                     }
-                    Err(problems) => branding.problems.set(problems),
+                    Ok(Err(problems)) => branding.problems.set(problems),
+                    Err(ChunkError) => branding.problems.set(vec![
+                        "the part of the app that reads it did not load (check the connection and reload)".to_owned(),
+                    ]),
                 },
                 Err(problem) => branding.problems.set(vec![problem]),
             }
@@ -46,6 +50,14 @@ impl Branding {
         branding
     }
 }
+
+// Reading config.json is a chunk of its own: most deployments have none.
+lazy_fn!(
+    config,
+    fn parse(text: String) -> Result<Config, Vec<String>> {
+        parse_config(&text)
+    }
+);
 
 pub fn use_branding() -> Branding {
     expect_context::<Branding>()

@@ -30,22 +30,32 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// What a split view returns: the page, or the load failure.
 pub type ChunkView = Result<AnyView, ChunkError>;
 
-/// `lazy_view!(chunk_name, fn name(args) { view })` declares `async fn
-/// name(args) -> ChunkView`, a split point in split builds. Views named with
-/// the same chunk share one chunk.
-macro_rules! lazy_view {
-    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+/// `lazy_fn!(chunk_name, vis fn name(args) -> T { body })` declares `vis
+/// async fn name(args) -> Result<T, ChunkError>`: a split point in split
+/// builds (functions named with the same chunk share one chunk), a plain
+/// async function otherwise.
+macro_rules! lazy_fn {
+    ($chunk:ident, $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        pub fn $name($($arg: $ty),*) -> $crate::ui::chunk::ChunkView {
-            use ::leptos::prelude::IntoAny;
-            Ok($body.into_any())
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::chunk::ChunkError> {
+            Ok($body)
         }
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> $crate::ui::chunk::ChunkView {
-            use ::leptos::prelude::IntoAny;
-            Ok($body.into_any())
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::ui::chunk::ChunkError> {
+            Ok($body)
         }
+    };
+}
+pub(crate) use lazy_fn;
+
+/// `lazy_view!(chunk_name, fn name(args) { view })`: a [`lazy_fn!`] that
+/// returns a page for [`Lazy`].
+macro_rules! lazy_view {
+    ($chunk:ident, fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        $crate::ui::chunk::lazy_fn!($chunk, pub fn $name($($arg: $ty),*) -> ::leptos::prelude::AnyView {
+            ::leptos::prelude::IntoAny::into_any($body)
+        });
     };
 }
 pub(crate) use lazy_view;

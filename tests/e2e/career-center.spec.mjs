@@ -44,7 +44,9 @@ test.describe("deployment config", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     // The dark scheme gets a lighter, still-readable variant of the colour.
     await expect.poll(colour).not.toBe("rgb(122, 31, 61)");
+    // Views arrive as chunks: wait for the form before reading its lists.
     await page.goto("#/applications/new");
+    await expect(page.getByLabel("Organization")).toBeVisible();
     const sources = await page.locator("#known-sources option").evaluateAll((os) => os.map((o) => o.value));
     expect(sources).toEqual(CONFIG.sources);
     await page.goto("#/skills/new");

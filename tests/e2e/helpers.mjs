@@ -73,10 +73,11 @@ export const sinceNow = (text) => Date.parse(text) - NOW.getTime();
 const expectedError = (m) => /\/config\.json$/.test(m.location().url ?? "");
 
 /** Installs the clock on `context` and collects its console errors and page exceptions into `errors`. */
-async function prepare(context, errors) {
+async function prepare(context, errors, allowed) {
   await context.clock.install({ time: NOW });
   context.on("console", (m) => {
-    if (m.type() === "error" && !expectedError(m)) errors.push(`console: ${m.text()}`);
+    const text = `${m.text()} ${m.location().url ?? ""}`;
+    if (m.type() === "error" && !expectedError(m) && !allowed.some((re) => re.test(text))) errors.push(`console: ${m.text()}`);
   });
   context.on("weberror", (e) => errors.push(`exception: ${e.error().message}`));
 }
@@ -87,21 +88,25 @@ async function prepare(context, errors) {
  * error or page exception (a Rust panic shows as `RuntimeError: unreachable`).
  */
 export const test = base.extend({
+  /** Console errors a test provokes on purpose (regular expressions); the list is empty unless a test adds to it. */
+  allowedConsoleErrors: async ({}, use) => {
+    await use([]);
+  },
   pageErrors: async ({}, use) => {
     const errors = [];
     await use(errors);
     expect(errors, "console errors and page exceptions").toEqual([]);
   },
-  context: async ({ context, pageErrors }, use) => {
-    await prepare(context, pageErrors);
+  context: async ({ context, pageErrors, allowedConsoleErrors }, use) => {
+    await prepare(context, pageErrors, allowedConsoleErrors);
     await use(context);
   },
   /** Opens a fresh browser context (another browser: empty storage), prepared the same way. */
-  newContext: async ({ browser, pageErrors }, use) => {
+  newContext: async ({ browser, pageErrors, allowedConsoleErrors }, use) => {
     const made = [];
     await use(async (options) => {
       const context = await browser.newContext(options);
-      await prepare(context, pageErrors);
+      await prepare(context, pageErrors, allowedConsoleErrors);
       made.push(context);
       return context;
     });

@@ -7,16 +7,29 @@
 mod charts;
 mod headline;
 
+use crate::domain::Document;
 use crate::routes::Route;
 use crate::ui::branding::use_branding;
+use crate::ui::chunk::{lazy_fn, ChunkError};
 use crate::ui::pages::dashboard_competencies::CompetencyComparison;
 use crate::ui::platform::{new_id, now, today};
+use crate::ui::shell::Toaster;
 use crate::ui::state::use_doc;
 use crate::ui::widgets::PageHeading;
 use crate::ui::widgets::{DueSoon, ExternalLink};
 use charts::Charts;
+use chrono::{DateTime, NaiveDate, Utc};
 use headline::HeadlineNumbers;
 use leptos::prelude::*;
+
+// The sample records are built in a chunk of their own: only a new student
+// asks for them, once.
+lazy_fn!(
+    sample,
+    fn sample(now: DateTime<Utc>, today: NaiveDate) -> Document {
+        Document::sample(now, today, new_id)
+    }
+);
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -31,8 +44,17 @@ pub fn DashboardPage() -> impl IntoView {
         n if n.is_empty() => "Welcome to Microfolio".to_owned(),
         n => format!("Welcome back, {n}"),
     };
+    let toaster = expect_context::<Toaster>();
     let load_sample = move |_| {
-        doc.update(|d| d.add_sample(now(), today(), new_id));
+        leptos::task::spawn_local(async move {
+            match sample(now(), today()).await {
+                Ok(sample) => doc.update(|d| d.add_sample_from(sample, now())),
+                Err(ChunkError) => toaster.show(
+                    "The sample data did not load. Check the connection and try again.",
+                    None,
+                ),
+            }
+        });
     };
     let steps = [
         (
