@@ -1,21 +1,27 @@
 //! The split points: every view but the dashboard (the first view of most
-//! visits), More and Page not found is a chunk of its own in a split build,
-//! fetched when the view first opens (`ui/chunk.rs`). A view's sections go
-//! with it; code two chunks share goes to a shared chunk, code the shell
-//! needs stays in the main module.
+//! visits), More and Page not found is in a chunk fetched when the view
+//! first opens (`ui/chunk.rs`). A list and its record pages share a chunk
+//! (the tracker, contacts, the portfolio, the skills), as do profile and
+//! data, and printing, sharing and feedback; the entry editor, the largest
+//! form, is a chunk of its own. The
+//! pages a recipient or a supervisor opens from a link (`shared`,
+//! `supervisor`) have chunks of their own, so their first visit fetches
+//! only what they show. Fewer split points also mean fewer chunks of shared
+//! code: each distinct set of split points that uses a function is a chunk,
+//! and a view fetches all of its sets.
 
 use super::*;
 use crate::domain::RecordId;
 use crate::ui::chunk::lazy_view;
 
 lazy_view!(
-    applications,
+    tracker,
     fn applications() {
         applications::ApplicationsPage()
     }
 );
 lazy_view!(
-    application,
+    tracker,
     fn application(id: Option<RecordId>) {
         view! { <application::ApplicationPage id=id /> }
     }
@@ -27,7 +33,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    entry,
+    portfolio,
     fn entry(id: RecordId) {
         view! { <entry::EntryPage id=id /> }
     }
@@ -45,7 +51,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    skill,
+    skills,
     fn skill(id: Option<RecordId>) {
         view! { <skill::SkillPage id=id /> }
     }
@@ -57,19 +63,19 @@ lazy_view!(
     }
 );
 lazy_view!(
-    contact,
+    contacts,
     fn contact(id: Option<RecordId>) {
         view! { <contact::ContactPage id=id /> }
     }
 );
 lazy_view!(
-    profile,
+    settings,
     fn profile() {
         profile::ProfilePage()
     }
 );
 lazy_view!(
-    data,
+    settings,
     fn data(transfer: Option<String>) {
         match transfer {
             Some(transfer) => view! { <data::DataPage transfer=transfer /> }.into_any(),
@@ -78,13 +84,13 @@ lazy_view!(
     }
 );
 lazy_view!(
-    print,
+    sharing,
     fn print() {
         print::PrintPage()
     }
 );
 lazy_view!(
-    share,
+    sharing,
     fn share() {
         share::SharePage()
     }
@@ -96,7 +102,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    feedback_request,
+    sharing,
     fn feedback_request(id: RecordId) {
         view! { <feedback_request::FeedbackRequestPage id=id /> }
     }
@@ -108,7 +114,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    feedback_response,
+    sharing,
     fn feedback_response(data: String) {
         view! { <feedback_response::FeedbackResponsePage data=data /> }
     }
