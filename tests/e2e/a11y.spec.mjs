@@ -5,12 +5,9 @@
 // opened, the dashboard's charts with sample data, and the shortcuts dialog.
 import { createHmac } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { deflateRawSync } from "node:zlib";
-import { expect, openApp, storageKey, test } from "./helpers.mjs";
+import { axeViolations as violations, expect, openApp, storageKey, test } from "./helpers.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 
 const VIEWS = [
   "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/applications/new",
@@ -19,18 +16,6 @@ const VIEWS = [
   "#/portfolio/print", "#/portfolio/share", "#/skills", "#/skills/5a1e0000-0000-4000-8000-000000000001", "#/profile",
   "#/data", "#/shared",
 ];
-
-async function violations(page) {
-  // Evaluated over the DevTools protocol: the app's CSP (rightly) blocks
-  // an injected <script>.
-  await page.evaluate(await readFile(AXE, "utf8"));
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-}
 
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violation on any view (${colorScheme})`, async ({ page }) => {

@@ -5,17 +5,17 @@
 // shows Retry, never a blank view, and Retry brings the view.
 import { readFile, readdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { expect, fixture, openApp, openWithStored, test } from "./helpers.mjs";
+import { axeViolations, expect, fixture, openApp, openWithStored, test } from "./helpers.mjs";
 
 const DIST = new URL("../../dist/", import.meta.url);
 const CHUNK = /\/pkg-[0-9a-f]+\/(split|chunk)_[^/]*\.wasm$/;
 const FAILED = "This view could not be loaded";
 
 // The first load's budget, gzip -9 bytes of every file the first view
-// fetches before it is shown (HTML, CSS, JS, the main wasm). Issue 21's
-// target is 200 KiB; this build is at about 434 KiB (BENCHMARKS.md says
-// what the rest is), so the budget holds what is reached and fails on any
-// growth of more than 16 KiB.
+// fetches before it is shown (HTML, CSS, JS, the chunks' loader, the main
+// wasm). Issue 21's target is 200 KiB and is not met: this build is at
+// 439 KiB (1,006 KiB before the split; BENCHMARKS.md says what the rest
+// is). The budget holds what is reached and fails on 11 KiB of growth.
 const FIRST_LOAD_BUDGET = 450 * 1024;
 
 /** The path of `url` inside dist/ ("pkg-…/microfolio_bg.wasm"), or null. */
@@ -56,8 +56,9 @@ test.describe("over the network", () => {
     const alert = page.getByRole("alert").filter({ hasText: FAILED });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText("Your data is safe");
-    // The shell stays usable around the message.
+    // The shell stays usable around the message, which axe finds clean.
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.unroute(CHUNK);
     await alert.getByRole("button", { name: "Retry" }).click();

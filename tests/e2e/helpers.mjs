@@ -3,6 +3,7 @@
 // and fails on any console error or page exception.
 import { test as base, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { ORIGIN, SUBPATH } from "./playwright.config.mjs";
 
@@ -285,3 +286,19 @@ export const freeStorage = (page) =>
   page.evaluate(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
   });
+
+// ---- accessibility -----------------------------------------------------------
+
+/** axe-core's WCAG 2.x A/AA and best-practice violations on the page, one line each. */
+export async function axeViolations(page) {
+  // Evaluated over the DevTools protocol: the app's CSP (rightly) blocks
+  // an injected <script>.
+  const axe = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+  await page.evaluate(await readFile(axe, "utf8"));
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}

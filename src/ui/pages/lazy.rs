@@ -1,81 +1,82 @@
 //! The split points: every view but the dashboard (the first view of most
-//! visits), More and Page not found is in a chunk fetched when the view
-//! first opens (`ui/chunk.rs`). A list and its record pages share a chunk
-//! (the tracker, contacts, the portfolio, the skills), as do profile and
-//! data, and printing, sharing and feedback; the entry editor, the largest
-//! form, is a chunk of its own. The
-//! pages a recipient or a supervisor opens from a link (`shared`,
-//! `supervisor`) have chunks of their own, so their first visit fetches
-//! only what they show. Fewer split points also mean fewer chunks of shared
-//! code: each distinct set of split points that uses a function is a chunk,
-//! and a view fetches all of its sets.
+//! visits), More and Page not found is in a chunk fetched when it is first
+//! needed (`ui/chunk.rs`). Four chunks, because every module costs a fetch
+//! and an instantiation (with 19 split points a view needed up to 81 of
+//! them: the splitter makes a module of each distinct set of split points
+//! that shares code, and a view fetches all of its sets):
+//! - `views`: the lists and record pages a student moves between (tracker,
+//!   contacts, portfolio, skills, profile);
+//! - `tools`: the entry editor, data (backups, imports, exports, sync,
+//!   transfer), printing, sharing and feedback requests;
+//! - `shared` and `supervisor`: what a recipient or a supervisor opens from
+//!   a link, alone, so their first visit fetches only what they see.
 
 use super::*;
 use crate::domain::RecordId;
 use crate::ui::chunk::lazy_view;
 
 lazy_view!(
-    tracker,
+    views,
     fn applications() {
         applications::ApplicationsPage()
     }
 );
 lazy_view!(
-    tracker,
+    views,
     fn application(id: Option<RecordId>) {
         view! { <application::ApplicationPage id=id /> }
     }
 );
 lazy_view!(
-    portfolio,
+    views,
     fn portfolio() {
         portfolio::PortfolioPage()
     }
 );
 lazy_view!(
-    portfolio,
+    views,
     fn entry(id: RecordId) {
         view! { <entry::EntryPage id=id /> }
     }
 );
 lazy_view!(
-    entry_edit,
+    tools,
     fn entry_edit(id: Option<RecordId>) {
         view! { <entry_edit::EntryEditPage id=id /> }
     }
 );
 lazy_view!(
-    skills,
+    views,
     fn skills() {
         skills::SkillsPage()
     }
 );
 lazy_view!(
-    skills,
+    views,
     fn skill(id: Option<RecordId>) {
         view! { <skill::SkillPage id=id /> }
     }
 );
 lazy_view!(
-    contacts,
+    views,
     fn contacts() {
         contacts::ContactsPage()
     }
 );
 lazy_view!(
-    contacts,
+    views,
     fn contact(id: Option<RecordId>) {
         view! { <contact::ContactPage id=id /> }
     }
 );
 lazy_view!(
-    settings,
+    views,
     fn profile() {
         profile::ProfilePage()
     }
 );
 lazy_view!(
-    settings,
+    tools,
     fn data(transfer: Option<String>) {
         match transfer {
             Some(transfer) => view! { <data::DataPage transfer=transfer /> }.into_any(),
@@ -84,13 +85,13 @@ lazy_view!(
     }
 );
 lazy_view!(
-    sharing,
+    tools,
     fn print() {
         print::PrintPage()
     }
 );
 lazy_view!(
-    sharing,
+    tools,
     fn share() {
         share::SharePage()
     }
@@ -102,7 +103,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    sharing,
+    tools,
     fn feedback_request(id: RecordId) {
         view! { <feedback_request::FeedbackRequestPage id=id /> }
     }
@@ -114,7 +115,7 @@ lazy_view!(
     }
 );
 lazy_view!(
-    sharing,
+    tools,
     fn feedback_response(data: String) {
         view! { <feedback_response::FeedbackResponsePage data=data /> }
     }
