@@ -44,7 +44,7 @@ test.describe("over the network", () => {
     const before = requests.length;
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
-    expect(requests.slice(before).some((u) => /\/split_portfolio\.wasm$/.test(u))).toBe(true);
+    expect(requests.slice(before).some((u) => /\/split_views\.wasm$/.test(u))).toBe(true);
   });
 
   test("a view whose chunk cannot be fetched says so with Retry, and Retry brings it", async ({ page, allowedConsoleErrors }) => {
