@@ -41,8 +41,8 @@ if [ "$profile" = release ]; then
   # Two processes (the machines have two cores or more): the main module,
   # and every chunk in one go (scripts/wasm-opt.mjs, binaryen's JS build).
   # binaryen warns of a name subsection it does not know; nothing is wrong.
+  # shellcheck disable=SC2086 # $params: one flag per word
   opt() { node scripts/wasm-opt.mjs "-O$level" $params -- "$@" 2> >(grep -v 'unknown name subsection' >&2); }
-  # shellcheck disable=SC2086
   opt "$work/microfolio_bg.wasm" &
   main_opt=$!
   mapfile -t chunks < <(find "$work" -name '*.wasm' ! -name microfolio_bg.wasm | sort)

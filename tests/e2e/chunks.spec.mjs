@@ -18,7 +18,7 @@ const FAILED = "This view could not be loaded";
 // is). The budget holds what is reached and fails on 11 KiB of growth.
 const FIRST_LOAD_BUDGET = 450 * 1024;
 
-/** The path of `url` inside dist/ ("pkg-…/microfolio_bg.wasm"), or null. */
+/** The path of `url` inside dist/ ("pkg-…/microfolio_bg.wasm"; the page itself is "index.html"). */
 const shipped = (url) => {
   const path = new URL(url).pathname.replace(/^\/career-center\/microfolio\//, "");
   return path === "" ? "index.html" : path;
