@@ -26,9 +26,10 @@ if [ "$profile" = release ]; then mode=(--release); out=release; fi
 
 cargo rustc "${mode[@]}" --locked --target wasm32-unknown-unknown --bin microfolio --features split \
   -- -Clink-args=--emit-relocs
-raw=target/wasm32-unknown-unknown/$out/microfolio.wasm
+target=${CARGO_TARGET_DIR:-target}
+raw=$target/wasm32-unknown-unknown/$out/microfolio.wasm
 
-work=target/wasm-split
+work=$target/wasm-split
 rm -rf "$work" && mkdir -p "$work"
 wasm-split-cli "$raw" "$work" --target web --out-name microfolio
 wasm-bindgen --target web --no-typescript --keep-lld-exports \
