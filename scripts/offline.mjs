@@ -81,6 +81,8 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data === "skip-waiting") self.skipWaiting();
+  // A page that loaded while this worker was being activated (src/ui/offline.rs).
+  if (event.data === "claim") event.waitUntil(self.clients.claim());
 });
 
 // The page itself and config.json: the network first (a new deployment or

@@ -71,7 +71,30 @@ pub fn register(ready: RwSignal<bool>) {
             },
             std::time::Duration::from_secs(30 * 60),
         );
+        if !controlled {
+            claim_when_active(&container).await;
+        }
     });
+}
+
+/// Asks the first version's worker, once active, to take this page.
+///
+/// Its own claim on activation skips a page whose navigation was still in
+/// flight (a reload during the first install, say), and such a page would
+/// stay online-only until the next visit: a view not opened yet would fail
+/// with no network.
+async fn claim_when_active(container: &ServiceWorkerContainer) {
+    let Ok(ready) = container.ready() else { return };
+    let active = JsFuture::from(ready)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+        .and_then(|r| r.active());
+    if let Some(worker) = active {
+        if container.controller().is_none() {
+            let _ = worker.post_message(&"claim".into());
+        }
+    }
 }
 
 fn container_controls() -> bool {

@@ -116,3 +116,37 @@ test("after one visit every view opens with the network offline", async ({ page,
   }
   await context.setOffline(false);
 });
+
+// Regression: CI's failure of the test above (stop 27). A reload whose
+// navigation was still in flight when the first version's worker activated
+// was skipped by the worker's own claim, so that page stayed online-only:
+// a view not opened yet failed with no network. The app now asks the
+// active worker to take it.
+test("a page loaded while the first version was being activated still works offline", async ({ page, context }) => {
+  test.slow();
+  // Slow precaching, so the first install is still running at the reload.
+  await context.route(/\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  await openApp(page);
+  // Another tab, to watch the registration while this page's reload is held.
+  const watcher = await context.newPage();
+  await watcher.goto("manifest.webmanifest");
+  const activated = () =>
+    watcher.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === "activated");
+  // The reload's page is answered only once the worker is active.
+  await page.route((url) => url.pathname.endsWith("/microfolio/"), async (route) => {
+    await expect.poll(activated, { timeout: 60_000 }).toBe(true);
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await context.setOffline(true);
+  await page.goto("#/skills");
+  await expect(page.getByRole("heading", { level: 1, name: "Skills" })).toBeVisible();
+  await expect(page.getByText(FAILED)).toHaveCount(0);
+  await context.setOffline(false);
+});
