@@ -1,6 +1,7 @@
 //! The split points: every view but the dashboard (the first view of most
 //! visits), More and Page not found is in a chunk fetched when it is first
-//! needed (`ui/chunk.rs`). Four chunks, because every module costs a fetch
+//! needed (`ui/chunk.rs`). One split point per chunk, taking the route, and
+//! [`super::Page`] picks the chunk. Four chunks, because every module costs a fetch
 //! and an instantiation (with 19 split points a view needed up to 81 of
 //! them: the splitter makes a module of each distinct set of split points
 //! that shares code, and a view fetches all of its sets):
@@ -12,111 +13,69 @@
 //!   a link, alone, so their first visit fetches only what they see.
 
 use super::*;
-use crate::domain::RecordId;
+use crate::routes::Route;
 use crate::ui::chunk::lazy_view;
 
 lazy_view!(
     views,
-    fn applications() {
-        applications::ApplicationsPage()
-    }
-);
-lazy_view!(
-    views,
-    fn application(id: Option<RecordId>) {
-        view! { <application::ApplicationPage id=id /> }
-    }
-);
-lazy_view!(
-    views,
-    fn portfolio() {
-        portfolio::PortfolioPage()
-    }
-);
-lazy_view!(
-    views,
-    fn entry(id: RecordId) {
-        view! { <entry::EntryPage id=id /> }
-    }
-);
-lazy_view!(
-    tools,
-    fn entry_edit(id: Option<RecordId>) {
-        view! { <entry_edit::EntryEditPage id=id /> }
-    }
-);
-lazy_view!(
-    views,
-    fn skills() {
-        skills::SkillsPage()
-    }
-);
-lazy_view!(
-    views,
-    fn skill(id: Option<RecordId>) {
-        view! { <skill::SkillPage id=id /> }
-    }
-);
-lazy_view!(
-    views,
-    fn contacts() {
-        contacts::ContactsPage()
-    }
-);
-lazy_view!(
-    views,
-    fn contact(id: Option<RecordId>) {
-        view! { <contact::ContactPage id=id /> }
-    }
-);
-lazy_view!(
-    views,
-    fn profile() {
-        profile::ProfilePage()
-    }
-);
-lazy_view!(
-    tools,
-    fn data(transfer: Option<String>) {
-        match transfer {
-            Some(transfer) => view! { <data::DataPage transfer=transfer /> }.into_any(),
-            None => view! { <data::DataPage /> }.into_any(),
+    fn views(route: Route) {
+        match route {
+            Route::Applications => applications::ApplicationsPage().into_any(),
+            Route::NewApplication => view! { <application::ApplicationPage id=None /> }.into_any(),
+            Route::Application(id) => {
+                view! { <application::ApplicationPage id=Some(id) /> }.into_any()
+            }
+            Route::Contacts => contacts::ContactsPage().into_any(),
+            Route::NewContact => view! { <contact::ContactPage id=None /> }.into_any(),
+            Route::Contact(id) => view! { <contact::ContactPage id=Some(id) /> }.into_any(),
+            Route::Portfolio => portfolio::PortfolioPage().into_any(),
+            Route::Entry(id) => view! { <entry::EntryPage id=id /> }.into_any(),
+            Route::Skills => skills::SkillsPage().into_any(),
+            Route::NewSkill => view! { <skill::SkillPage id=None /> }.into_any(),
+            Route::Skill(id) => view! { <skill::SkillPage id=Some(id) /> }.into_any(),
+            Route::Profile => profile::ProfilePage().into_any(),
+            other => elsewhere(other),
         }
     }
 );
+
 lazy_view!(
     tools,
-    fn print() {
-        print::PrintPage()
+    fn tools(route: Route) {
+        match route {
+            Route::NewEntry => view! { <entry_edit::EntryEditPage id=None /> }.into_any(),
+            Route::EditEntry(id) => view! { <entry_edit::EntryEditPage id=Some(id) /> }.into_any(),
+            Route::Data => view! { <data::DataPage /> }.into_any(),
+            Route::Transfer(transfer) => view! { <data::DataPage transfer=transfer /> }.into_any(),
+            Route::PrintPortfolio => print::PrintPage().into_any(),
+            Route::SharePortfolio => share::SharePage().into_any(),
+            Route::FeedbackRequest(id) => {
+                view! { <feedback_request::FeedbackRequestPage id=id /> }.into_any()
+            }
+            Route::FeedbackAnswer(data) => {
+                view! { <feedback_response::FeedbackResponsePage data=data /> }.into_any()
+            }
+            other => elsewhere(other),
+        }
     }
 );
-lazy_view!(
-    tools,
-    fn share() {
-        share::SharePage()
-    }
-);
+
 lazy_view!(
     shared,
     fn shared(data: Option<String>) {
         view! { <shared::SharedPage data=data /> }
     }
 );
-lazy_view!(
-    tools,
-    fn feedback_request(id: RecordId) {
-        view! { <feedback_request::FeedbackRequestPage id=id /> }
-    }
-);
+
 lazy_view!(
     supervisor,
     fn supervisor(data: String) {
         view! { <supervisor::SupervisorPage data=data /> }
     }
 );
-lazy_view!(
-    tools,
-    fn feedback_response(data: String) {
-        view! { <feedback_response::FeedbackResponsePage data=data /> }
-    }
-);
+
+/// A route of another chunk, which [`super::Page`] never sends here: the
+/// not-found page rather than a panic.
+fn elsewhere(route: Route) -> AnyView {
+    view! { <not_found::NotFoundPage path=route.href() /> }.into_any()
+}
