@@ -28,21 +28,9 @@ impl Document {
         !self.settings.sample.is_empty()
     }
 
-    /// Adds the sample records (once: a second call adds nothing).
-    /// `new_id` gives fresh ids.
-    pub fn add_sample(
-        &mut self,
-        now: DateTime<Utc>,
-        today: NaiveDate,
-        new_id: impl FnMut() -> RecordId,
-    ) {
-        if !self.has_sample() {
-            self.add_sample_from(Document::sample(now, today, new_id), now);
-        }
-    }
-
     /// Adds the records of `sample` (made by [`Document::sample`], where the
-    /// sample's code is loaded: a chunk of its own in the app), once.
+    /// sample's code is loaded: a chunk of its own in the app), once: with
+    /// sample records already here it adds nothing.
     pub fn add_sample_from(&mut self, sample: Document, now: DateTime<Utc>) {
         if self.has_sample() {
             return;
@@ -301,10 +289,15 @@ mod tests {
         doc
     }
 
+    /// The sample added as the dashboard adds it.
+    fn add_sample(doc: &mut Document) {
+        doc.add_sample_from(Document::sample(t0(), t0().date_naive(), ids()), t0());
+    }
+
     #[test]
     fn sample_data_is_marked_and_fills_every_chart() {
         let mut doc = own_document();
-        doc.add_sample(t0(), t0().date_naive(), ids());
+        add_sample(&mut doc);
         assert_eq!(doc.applications.len(), 6);
         assert_eq!(doc.entries.len(), 2);
         assert_eq!(doc.skills.len(), 6);
@@ -317,7 +310,7 @@ mod tests {
         }
         // Adding twice adds nothing.
         let before = doc.clone();
-        doc.add_sample(t0(), t0().date_naive(), ids());
+        add_sample(&mut doc);
         assert_eq!(doc, before);
         // It is a valid document.
         assert_eq!(decode(&encode(&doc)).unwrap(), doc);
@@ -327,7 +320,7 @@ mod tests {
     fn removing_sample_data_leaves_exactly_the_students_own_records() {
         let own = own_document();
         let mut doc = own.clone();
-        doc.add_sample(t0(), t0().date_naive(), ids());
+        add_sample(&mut doc);
         // The student's own entry uses a sample skill and links the sample contact.
         let mut mine = PortfolioEntry::new(Meta::new(RecordId::from_random_bytes([3; 16]), t0()));
         mine.skills = vec![doc.skills[1].meta.id, own.skills[0].meta.id];

@@ -8,7 +8,6 @@ import { readFile } from "node:fs/promises";
 import { deflateRawSync } from "node:zlib";
 import { axeViolations as violations, expect, openApp, storageKey, test } from "./helpers.mjs";
 
-
 const VIEWS = [
   "#/", "#/applications", "#/applications/a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d", "#/applications/new",
   "#/contacts", "#/contacts/3d0f2a51-6c7e-4b8a-9f10-1a2b3c4d5e6f", "#/portfolio",

@@ -5,7 +5,7 @@
 // shows Retry, never a blank view, and Retry brings the view.
 import { readFile, readdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { axeViolations, expect, fixture, openApp, openWithStored, test } from "./helpers.mjs";
+import { axeViolations, expect, fixture, openApp, openWithStored, readStored, test } from "./helpers.mjs";
 
 const DIST = new URL("../../dist/", import.meta.url);
 const CHUNK = /\/pkg-[0-9a-f]+\/(split|chunk)_[^/]*\.wasm$/;
@@ -64,6 +64,22 @@ test.describe("over the network", () => {
     await alert.getByRole("button", { name: "Retry" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Skills" })).toBeVisible();
     await expect(page.getByText(FAILED)).toHaveCount(0);
+  });
+
+  test("sample data whose chunk cannot be fetched says so, adds nothing, and loads on a second try", async ({ page, allowedConsoleErrors }) => {
+    allowedConsoleErrors.push(/__wasm_split|ERR_FAILED|Failed to fetch|(split|chunk)_\w+\.wasm/);
+    await openApp(page);
+    await page.route(CHUNK, (route) => route.abort());
+    const stored = await readStored(page);
+    const load = page.getByRole("button", { name: "Load sample data" });
+    await load.click();
+    await expect(page.getByRole("status")).toContainText("The sample data did not load");
+    await expect(page.getByRole("region", { name: "Sample data" })).toHaveCount(0);
+    expect(await readStored(page)).toBe(stored);
+
+    await page.unroute(CHUNK);
+    await load.click();
+    await expect(page.getByRole("region", { name: "Sample data" })).toBeVisible();
   });
 });
 
